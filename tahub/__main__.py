@@ -1,0 +1,3 @@
+from tahub.cli import app
+
+app()
