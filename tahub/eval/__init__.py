@@ -1,0 +1,5 @@
+"""Quality measurement of the machine-reading features against labelled development sets.
+
+`python -m tahub.eval text|ads [--split dev|heldout]` prints precision, recall and F1 per
+field and per language. Each feature's gold data lives under `eval/<feature>/`.
+"""
