@@ -1,0 +1,1 @@
+"""The hub's database: SQLAlchemy tables, Alembic migrations, connection handling."""
