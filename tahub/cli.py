@@ -20,5 +20,22 @@ ads_app = typer.Typer(help="Commercial-sex ads: extract identifiers and link net
 app.add_typer(ads_app, name="ads")
 
 
+@schema_app.command("show")
+def schema_show(
+    lang: str = typer.Option("en", "--lang", help="Label language: en, es or pt."),
+) -> None:
+    """Print every golden tag id with its label."""
+    from tahub.errors import SchemaError
+    from tahub.schema.taxonomy import LANGS, render_text
+
+    if lang not in LANGS:
+        raise typer.BadParameter(f"use one of {', '.join(LANGS)}", param_hint="--lang")
+    try:
+        typer.echo(render_text(lang))
+    except SchemaError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
