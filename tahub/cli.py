@@ -5,7 +5,13 @@ Exit codes everywhere: 0 done, 1 input rejected (nothing stored), 2 usage error.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from tahub.errors import TahubError, UsageError
 
 app = typer.Typer(
     help="tahub: an open intelligence hub against human trafficking.",
@@ -35,6 +41,231 @@ def schema_show(
     except SchemaError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+
+
+def _read_ads_jsonl(path: Path) -> tuple[list[dict], list[str]]:
+    """Ads from a JSONL file, and one message per bad line (line number and reason)."""
+    import json
+
+    ads, problems, seen = [], [], {}
+    with path.open(encoding="utf-8-sig", errors="replace") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                ad = json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.append(f"line {n}: not valid JSON ({exc.msg}), skipped")
+                continue
+            if not isinstance(ad, dict):
+                problems.append(f"line {n}: not a JSON object, skipped")
+                continue
+            if ad.get("id") in (None, "") or not isinstance(ad.get("text"), str):
+                field = "id" if ad.get("id") in (None, "") else "text"
+                problems.append(f"line {n}: field '{field}' missing or not text, skipped")
+                continue
+            ad["id"] = str(ad["id"])
+            if ad["id"] in seen:
+                problems.append(f"line {n}: id {ad['id']!r} already on line {seen[ad['id']]}, "
+                                "skipped")
+                continue
+            seen[ad["id"]] = n
+            ads.append(ad)
+    return ads, problems
+
+
+@ads_app.command("link")
+def ads_link(
+    input: Annotated[Path, typer.Option("--input", help="Ads, one JSON object a line (id, "
+                                        "text, title?, city?, country?, site?, posted_at?).")],
+    output: Annotated[Path, typer.Option("--output", help="Clusters, one JSON object a line.")],
+) -> None:
+    """Extract identifiers from ads and group the ads into networks (singletons included).
+
+    Ads sharing a phone, email or handle (compared as keyed hashes), or posting the same
+    template text, end in one cluster; each cluster carries a network risk with reasons.
+    """
+    import json
+
+    from tahub.config import installation_secret
+    from tahub.enrich.ads import extract_ads
+    from tahub.link.ads import link_ads
+
+    if not input.is_file():
+        typer.echo(f"error: {input}: no such file", err=True)
+        raise typer.Exit(2)
+    ads, problems = _read_ads_jsonl(input)
+    for problem in problems:
+        typer.echo(f"{input.name}: {problem}", err=True)
+    extracted = extract_ads(ads)
+    clusters = link_ads(extracted, ads, installation_secret())
+    phones = {e["id"]: e.get("phones") or [] for e in extracted}
+    with output.open("w", encoding="utf-8") as fh:
+        for c in clusters:
+            row = {"cluster_id": c["cluster_id"], "ad_ids": c["ad_ids"],
+                   "phones": sorted({p for a in c["ad_ids"] for p in phones.get(a, [])}),
+                   "cities": c["cities"], "size": c["size"], "risk": c["risk"],
+                   "reasons": c["reasons"], "dates": c["dates"],
+                   "identifier_hashes": c["identifiers"]}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    linked = sum(1 for c in clusters if c["size"] > 1)
+    typer.echo(f"{len(ads)} ads -> {len(clusters)} clusters ({linked} with 2+ ads); "
+               f"{len(problems)} bad line(s) skipped; written to {output}")
+
+
+SHARING_LEVELS = ("private", "group", "members", "public")
+TLP_MARKS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """Print one clear line to stderr and return the exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def init() -> None:
+    """Create or migrate the database and the installation's own organisation."""
+    from tahub.config import get_settings
+    from tahub.store.db import init_database
+
+    try:
+        init_database()
+    except TahubError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(f"database ready: {_safe_url(get_settings().database_url)}")
+
+
+@app.command()
+def ingest(
+    path: Path = typer.Argument(..., help="CSV, XLSX, JSON or JSONL file."),
+    profile: str = typer.Option(..., "--profile", help="Column mapping, e.g. ctdc."),
+    source: str | None = typer.Option(None, "--source", help="Label for this source."),
+    partial: bool = typer.Option(False, "--partial", help="Store valid rows, report the rest."),
+    report: Path | None = typer.Option(None, "--report", help="Write every error to CSV."),
+    mapping: Path | None = typer.Option(None, "--mapping", help="YAML mapping (generic)."),
+    org: str | None = typer.Option(None, "--org", help="Owner organisation."),
+    sharing: str = typer.Option("private", "--sharing", help="private|group|members|public"),
+    tlp: str = typer.Option("AMBER", "--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED"),
+) -> None:
+    """Store a table: every row (exit 0) or nothing (exit 1, each problem named)."""
+    from tahub.ingest.profiles import load_mapping, load_profile
+    from tahub.ingest.tabular import Provenance, ingest_file
+
+    if sharing not in SHARING_LEVELS:
+        raise fail(f"--sharing must be one of {', '.join(SHARING_LEVELS)}")
+    if tlp.upper() not in TLP_MARKS:
+        raise fail(f"--tlp must be one of {', '.join(TLP_MARKS)}")
+    try:
+        if profile == "generic":
+            if mapping is None:
+                raise UsageError("--profile generic needs --mapping FILE.yaml")
+            chosen = load_mapping(mapping)
+        else:
+            chosen = load_profile(profile)
+        if not path.is_file():
+            raise UsageError(f"file not found: {path}")
+        with _progress(f"ingest {path.name}", path.stat().st_size) as advance:
+            result = ingest_file(path, chosen, partial=partial, progress=advance,
+                                 provenance=Provenance(organisation=org, label=source,
+                                                       sharing=sharing, tlp=tlp.upper()))
+    except TahubError as exc:
+        raise fail(str(exc)) from None
+    if report is not None:
+        _write_report(report, result.errors)
+    shown = result.errors[:200]
+    for error in shown:
+        typer.echo(str(error))
+    if len(result.errors) > len(shown):
+        typer.echo(f"... and {len(result.errors) - len(shown):,} more problems"
+                   + ("" if report else " (use --report FILE.csv to list them all)"))
+    typer.echo(result.summary())
+    if result.rejected:
+        raise fail(f"{path.name} rejected: {len(result.errors):,} problem(s); nothing stored",
+                   code=1)
+
+
+def _write_report(path: Path, errors: list) -> None:
+    import csv
+
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["row", "column", "value", "reason"])
+        for e in errors:
+            writer.writerow([e.row, e.column, e.value, e.reason])
+
+
+@app.command()
+def stats(as_json: bool = typer.Option(False, "--json", help="Print a JSON object.")) -> None:
+    """Count what the hub holds."""
+    from tahub.analysis.counts import table_counts
+
+    counts = table_counts()
+    if as_json:
+        typer.echo(json.dumps(counts))
+        return
+    for name, value in counts.items():
+        typer.echo(f"{name:>16}  {value:,}")
+
+
+@app.command()
+def demo(
+    data_dir: Path = typer.Option(None, "--data-dir", help="Folder of bundled data."),
+) -> None:
+    """Load the bundled real demo data (CTDC and the Latin-American sources)."""
+    from tahub.ingest.demo import DEMO_FILES, demo_dir, load_demo
+
+    folder = data_dir or demo_dir()
+    try:
+        for path, result in load_demo(folder):
+            typer.echo(result.summary() if not result.rejected else
+                       f"{path.name}: rejected ({len(result.errors)} problems)")
+    except TahubError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(f"demo data loaded from {folder} ({len(DEMO_FILES)} files)")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(None, "--host", help="Address (default 127.0.0.1)."),
+    port: int = typer.Option(None, "--port", help="Port (default 8000)."),
+) -> None:
+    """Run the web UI and API on 127.0.0.1."""
+    import uvicorn
+
+    from tahub.config import get_settings
+    from tahub.store.db import init_database
+
+    settings = get_settings()
+    init_database()
+    uvicorn.run("tahub.web.app:create_app", factory=True, host=host or settings.host,
+                port=port or settings.port, log_level="info")
+
+
+def _progress(description: str, total: int):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    from contextlib import contextmanager
+
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    @contextmanager
+    def bar():  # type: ignore[no-untyped-def]
+        console = Console(stderr=True)
+        with Progress(TextColumn("{task.description}"), BarColumn(),
+                      TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
+                      console=console, transient=True,
+                      disable=not console.is_terminal) as progress:
+            task = progress.add_task(description, total=None)
+            yield lambda n: progress.advance(task, n)
+
+    return bar()
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def main() -> None:  # pragma: no cover - console entry

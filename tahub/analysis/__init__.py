@@ -1,0 +1,1 @@
+"""Analysis over the store: counts, hotspots, flows, trends, networks, risk, narratives."""

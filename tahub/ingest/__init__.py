@@ -1,0 +1,1 @@
+"""Bring outside data into the hub: tables, feeds, documents, ads."""
