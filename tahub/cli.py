@@ -74,6 +74,97 @@ def _read_ads_jsonl(path: Path) -> tuple[list[dict], list[str]]:
     return ads, problems
 
 
+def _ad_line_problem(line: str) -> tuple[dict | None, str | None]:
+    """The ad on one JSONL line, or why the line is unusable (never quoting its content)."""
+    try:
+        ad = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+    if not isinstance(ad, dict):
+        return None, "not a JSON object"
+    if ad.get("id") in (None, ""):
+        return None, "field 'id' missing"
+    if not isinstance(ad.get("text"), str) or not ad["text"].strip():
+        return None, "field 'text' missing, empty or not a string"
+    return ad, None
+
+
+@ads_app.command("extract")
+def ads_extract(
+    input: Annotated[Path, typer.Option("--input", help="Ads, one JSON object a line (id, "
+                                        "text, title?, city?, country?, site?, posted_at?).")],
+    output: Annotated[Path, typer.Option("--output", help="Extractions, one JSON object a "
+                                         "line, in input order.")],
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad line "
+                                         "(exit 1, nothing written) instead of skipping it.")]
+    = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, hidden=True)] = 1000,
+) -> None:
+    """Extract phones (E.164), emails, handles, ages, prices, risk indicators and a risk
+    score from each ad. Bad lines (not JSON, no id, no text) are reported by line number
+    on stderr and skipped; with --strict the first one stops the run with exit 1."""
+    import os
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from tahub.enrich.ads import extract_ads
+
+    if not input.is_file():
+        raise fail(f"{input}: no such file")
+    with input.open("rb") as fh:
+        total = sum(1 for _ in fh)
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    bad = written = 0
+    batch: list[dict] = []
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                        console=_stderr_console(), transient=True)
+
+    def flush(out) -> None:
+        nonlocal written
+        for row in extract_ads(batch):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        written += len(batch)
+        batch.clear()
+
+    try:
+        with progress, input.open(encoding="utf-8-sig", errors="replace") as src, \
+                tmp.open("w", encoding="utf-8") as out:
+            task = progress.add_task("ads", total=total)
+            for n, line in enumerate(src, 1):
+                progress.advance(task)
+                if not line.strip():
+                    continue
+                ad, problem = _ad_line_problem(line)
+                if problem:
+                    bad += 1
+                    typer.echo(f"{input.name}: line {n}: {problem}"
+                               + ("" if strict else ", skipped"), err=True)
+                    if strict:
+                        raise typer.Exit(1)
+                    continue
+                batch.append(ad)
+                if len(batch) >= batch_size:
+                    flush(out)
+            if batch:
+                flush(out)
+        tmp.replace(output)
+    except typer.Exit:
+        tmp.unlink(missing_ok=True)
+        typer.echo("error: --strict: bad input line, nothing written", err=True)
+        raise
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise fail(f"{output}: cannot write ({exc.strerror})", 1) from None
+    warning = f"; warning: {bad} bad line(s) skipped" if bad else ""
+    typer.echo(f"{written} ads extracted to {output}{warning}", err=True)
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
 @ads_app.command("link")
 def ads_link(
     input: Annotated[Path, typer.Option("--input", help="Ads, one JSON object a line (id, "

@@ -1,0 +1,131 @@
+"""E-mail addresses and social handles in an ad, written plainly or spelled out.
+
+Emails: "ana@mail.com", "ana (arroba) mail punto com", "ana [at] mail [dot] com". A
+spelled-out address must end in a known top-level domain (common.yaml `email_tlds`), so
+"nos vemos at the hotel" never becomes one. Handles: URLs (t.me/ana, instagram.com/ana,
+wa.me/57300…), a platform word followed by ":", an arrow, an emoji or "@" ("ig: ana_vip",
+"tg @ana"), and a bare "@ana" (platform "other"). A number after a WhatsApp or Telegram
+word or link is that account's handle, written as E.164 (the number is also a phone).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tahub.enrich.ad_lexicon import lexicon
+
+_LEX = lexicon()
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_AT_WORDS = _alt(["at", "@"] + _LEX.words("email_at"))
+_DOT_WORDS = _alt(["dot", "."] + _LEX.words("email_dot"))
+_AT = rf"(?:\s*[(\[{{<]\s*(?:{_AT_WORDS})\s*[)\]}}>]\s*|\s+(?:{_AT_WORDS})\s+|\s*@\s*)"
+_DOT = rf"(?:\s*[(\[{{<]\s*(?:{_DOT_WORDS})\s*[)\]}}>]\s*|\s+(?:{_DOT_WORDS})\s+|\s*\.\s*)"
+_TLDS = _alt([str(t).split(".")[-1] for t in _LEX.common["email_tlds"]])
+_LOCAL = r"[a-z0-9][a-z0-9._+\-]*"
+_EMAIL_RE = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
+)
+_SPELLED_EMAIL_RE = re.compile(
+    rf"(?<![\w.+\-])({_LOCAL}){_AT}([a-z0-9\-]+){_DOT}({_TLDS})(?:{_DOT}({_TLDS}))?(?![\w@])"
+)
+
+_HANDLE = r"@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)"
+_PHONE_PLATFORMS = ("whatsapp", "telegram")
+_STOP = {str(w) for w in _LEX.common.get("handle_stopwords") or []}
+
+
+def _platform_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str]]]:
+    out = []
+    for platform, spec in _LEX.common["platforms"].items():
+        hosts = [str(h) for h in spec.get("hosts") or []]
+        keywords = _alt([str(k) for k in spec.get("keywords") or []])
+        host_re = re.compile(
+            rf"(?:https?://)?(?:www\.)?(?:{_alt(hosts)})/?{_HANDLE}" if hosts else r"(?!)"
+        )
+        # A keyword introduces a handle only through ":", "=", "-", ">", an emoji (two
+        # spaces after normalize) or "@"; "snap fotos reales" is not a handle.
+        intro = rf"(?<![\w@./])(?:{keywords})\b(?:\s*(?:[:=>\-]+|\s\s)\s*@?|\s*@)\s*"
+        # WhatsApp accounts are numbers: a word after "wsp:" is a name, not a handle.
+        name_re = re.compile(
+            intro + r"([a-z_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w/])"
+            if platform != "whatsapp" else r"(?!)"
+        )
+        phone_re = re.compile(
+            intro.replace(r"\s\s)", r"\s\s|\s)") + r"(\(?\+?\d[\d .\-()]{6,22}\d)"
+            if platform in _PHONE_PLATFORMS else r"(?!)"
+        )
+        out.append((platform, host_re, name_re, phone_re))
+    return out
+
+
+_PLATFORMS = _platform_patterns()
+_BARE_AT_RE = re.compile(r"(?<![\w.@])@([a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)")
+
+
+def find_emails(folded: str) -> list[str]:
+    """Lowercase addresses, plain or spelled out ("ana (arroba) mail punto com")."""
+    out: list[str] = []
+    if "@" in folded:
+        out.extend(m.group(0).rstrip(".") for m in _EMAIL_RE.finditer(folded))
+    for m in _SPELLED_EMAIL_RE.finditer(folded):
+        local, domain, tld, tld2 = m.groups()
+        email = f"{local}@{domain}.{tld}" + (f".{tld2}" if tld2 else "")
+        if email not in out:
+            out.append(email)
+    return list(dict.fromkeys(out))
+
+
+def find_handles(
+    folded: str, digitized: str, to_phone: Callable[[str], str | None]
+) -> list[dict[str, str]]:
+    """Handles as {"platform", "handle"}, from the folded text (names) and the digitized
+    text (numbers after a WhatsApp/Telegram word); `to_phone` gives E.164 or None."""
+    found: dict[tuple[str, str], None] = {}
+    taken: list[tuple[int, int]] = []
+    for platform, host_re, _, _ in _PLATFORMS:
+        for m in host_re.finditer(folded):
+            taken.append(m.span())
+            handle = _clean(platform, m.group(1), to_phone)
+            if handle:
+                found[(platform, handle)] = None
+    for platform, _, name_re, phone_re in _PLATFORMS:
+        for m in name_re.finditer(folded):
+            if any(s <= m.start(1) < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            handle = _clean(platform, m.group(1), to_phone)
+            if handle:
+                found[(platform, handle)] = None
+        for m in phone_re.finditer(digitized):
+            handle = _clean(platform, m.group(1), to_phone)
+            if handle:
+                found[(platform, handle)] = None
+    if "@" in folded:
+        email_spans = [m.span() for m in _EMAIL_RE.finditer(folded)]
+        for m in _BARE_AT_RE.finditer(folded):
+            pos = m.start()
+            if any(s <= pos < e for s, e in taken + email_spans):
+                continue
+            handle = _clean("other", m.group(1), to_phone)
+            if handle and not any(h == handle for _, h in found):
+                found[("other", handle)] = None
+    return [{"platform": p, "handle": h} for p, h in found]
+
+
+def _clean(platform: str, raw: str, to_phone: Callable[[str], str | None]) -> str | None:
+    raw = raw.strip().rstrip(".")
+    digits = re.sub(r"\D", "", raw)
+    if raw[:1].isdigit() or raw[:1] in "+(":
+        if platform in _PHONE_PLATFORMS and len(digits) >= 7:
+            return to_phone(("+" if raw.startswith("+") else "") + digits)
+        if len(digits) == len(raw.replace(" ", "")):
+            return None
+    if raw in _STOP or len(raw) < 2 or raw.isdigit():
+        return None
+    return raw

@@ -1,0 +1,227 @@
+"""Phone numbers in an ad, as E.164, validated by phonenumbers.
+
+phonenumbers decides what a valid number is (its metadata and `is_valid_number`); we do
+not reimplement its rules. What we had to write ourselves, and why:
+
+* Finding candidates. `PhoneNumberMatcher` is slow (hundreds of µs per ad) and reads
+  "150.000" or "90-60-90" as possible numbers; ads need the opposite bias. We mask what is
+  known not to be a phone (prices, measurements, heights, ages, dates, times, durations,
+  postcodes, references) and take the remaining runs of digit groups separated by spaces,
+  dots, dashes, brackets or emoji (emoji are spaces after `ad_text.normalize`).
+* Splitting a run. Ads glue numbers together ("llama 10 3001234567"), so when a whole run
+  is not valid we try its contiguous group spans, longest first, left to right.
+* Dialling habits phonenumbers rejects on purpose: "0057 301…" (00 as the international
+  prefix even where the region's own rules read 005 as a carrier code), "57 301…" without
+  "+", Mexico's retired mobile "1" (+52 1 55…) and prefixes 044/045/01 (common.yaml).
+* Speed: we build `PhoneNumber(country_code, national_number)` for a digit string we have
+  already split, and only call the full `phonenumbers.parse` when a national prefix needs
+  stripping; results are cached, since networks repeat the same numbers across ads.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import phonenumbers
+from phonenumbers import PhoneNumber
+
+from tahub.enrich.ad_lexicon import lexicon
+
+_LEX = lexicon()
+_QUIRKS = _LEX.common.get("dialling_quirks") or {}
+_DROP_AFTER_CC = {int(k): str(v) for k, v in (_QUIRKS.get("drop_after_country_code") or {}).items()}
+_RETIRED_PREFIXES = {
+    k: tuple(str(p) for p in v) for k, v in (_QUIRKS.get("retired_national_prefixes") or {}).items()
+}
+FALLBACK_REGIONS = tuple(_LEX.common.get("fallback_regions") or ())
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _mask_regex() -> re.Pattern[str]:
+    """One pattern for every number shape in an ad that is not a phone."""
+    money_words = (
+        _LEX.words("multipliers") + _LEX.words("roses") + _LEX.words("currency_words")
+        + [c.lower() for c in _LEX.common["currency_codes"]]
+    )
+    symbols = [s.lower() for s in _LEX.common["currency_symbols"]] + ["$"]
+    codes = [c.lower() for c in _LEX.common["currency_codes"]]
+    age_words = _LEX.words("age_after")
+    age_before = [w for w in _LEX.words("age_before") if "'" not in w and "?" not in w]
+    amount = r"\d[\d.,]*"
+    parts = [
+        # prices: "$80.000", "R$ 200", "COP 150000", "150 mil", "200 rosas", "120/hr"
+        rf"(?:{_alt(symbols + codes)})\s?{amount}(?:\s?(?:mil|k)\b)?",
+        rf"{amount}\s?(?:{_alt(money_words)})\b",
+        rf"{amount}\s?\$",
+        r"\d+\s?/\s?(?:hr|h|hora|hour|noche|night)\b",
+        # thousands-grouped amounts standing alone: "150.000", "1.500.000" (not 987.654.321)
+        r"(?<![\d][.,])\b(?:\d{1,3}|\d[.,]\d{3})[.,]\d{3}\b(?![.,]?\d)",
+        # durations and times: "30 min", "24h", "22:00", "10pm", "10 a.m."
+        r"\b\d{1,3}\s?(?:min|mins|minutos|minutes|hrs?|horas?|hours?|hs|h)\b",
+        r"\b\d{1,2}[:h]\d{2}\s?(?:am|pm|hrs|hs|h)?\b",
+        r"\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)",
+        # dates: "12/05/2024", "3-4-24", "2024-05-12"
+        r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}\b(?![.\-/]?\d)",
+        r"\b(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2}\b(?![.\-/]?\d)",
+        # body measurements "90-60-90", heights "1.65", weights "55 kg"
+        r"\b(?:[5-9]\d|1[0-4]\d)\s?[-/x]\s?[4-9]\d\s?[-/x]\s?(?:[5-9]\d|1[0-4]\d)\b(?![.\-/]?\d)",
+        r"(?<![\d][.,\-])\b[12][.,]\d{2}\b(?![.,\-]?\d)",
+        r"\b\d{2,3}\s?(?:kg|kgs|kilos|lbs?|libras|cm|cms)\b",
+        # ages: "19 años", "21 yo", "edad: 21"
+        rf"\b\d{{2}}\s?(?:{_alt(age_words)})\b" if age_words else r"(?!)",
+        rf"\b(?:{_alt(age_before)})\s?:?\s?\d{{2}}\b" if age_before else r"(?!)",
+        # references, postcodes, percentages
+        r"\b(?:ref|referencia|id|cod|codigo|code|anuncio|aviso|post|ad)\s?(?:#|no\.?|n°|nº|:)?"
+        r"\s?[:#.]?\s?\d+",
+        r"#\s?\d+",
+        r"\b(?:cp|c\.p\.|codigo postal|zip|postal code|cep)\s?:?\s?\d[\d\-]*",
+        r"\d+\s?%",
+        # emails ("ana1990@mail.com")
+        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    ]
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+_MASK_RE = _mask_regex()
+_RUN_RE = re.compile(r"\+?\s?\d(?:[ \t.\-()/_*~·•]{0,3}\d)*")
+_GROUP_RE = re.compile(r"\d+")
+_SEVEN_DIGITS_RE = re.compile(r"\d(?:[^\d\n]{0,4}\d){6}")
+
+
+@functools.cache
+def _region_info(region: str) -> tuple[int, frozenset[int], str | None] | None:
+    md = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if md is None:
+        return None
+    lengths = frozenset(md.general_desc.possible_length or ())
+    return md.country_code, lengths, md.national_prefix
+
+
+@functools.cache
+def _cc_lengths(cc: int) -> frozenset[int]:
+    lengths: set[int] = set()
+    for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(cc, ()):
+        info = _region_info(region)
+        if info:
+            lengths |= info[1]
+    return frozenset(lengths)
+
+
+def _valid(cc: int, national: str) -> str | None:
+    if not national or national[0] == "0":
+        return None
+    num = PhoneNumber(country_code=cc, national_number=int(national))
+    return f"+{cc}{national}" if phonenumbers.is_valid_number(num) else None
+
+
+@functools.lru_cache(maxsize=200_000)
+def international(digits: str) -> str | None:
+    """E.164 for digits that start with a country code (after "+" or "00"), or None."""
+    for k in (1, 2, 3):
+        cc = int(digits[:k])
+        if cc in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            national = digits[k:]
+            drop = _DROP_AFTER_CC.get(cc)
+            if drop and national.startswith(drop) and len(national) - len(drop) in _cc_lengths(cc):
+                national = national[len(drop):]
+            if len(national) in _cc_lengths(cc):
+                return _valid(cc, national)
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=200_000)
+def national(digits: str, region: str) -> str | None:
+    """E.164 for digits dialled inside `region` (with or without its country code)."""
+    info = _region_info(region)
+    if info is None:
+        return None
+    cc, lengths, prefix = info
+    for retired in _RETIRED_PREFIXES.get(region, ()):
+        if digits.startswith(retired) and len(digits) - len(retired) in lengths:
+            found = _valid(cc, digits[len(retired):])
+            if found:
+                return found
+    if len(digits) in lengths and digits[0] != "0":
+        found = _valid(cc, digits)
+        if found:
+            return found
+    elif prefix and digits.startswith(prefix):
+        try:
+            num = phonenumbers.parse(digits, region)
+        except phonenumbers.NumberParseException:
+            num = None
+        if num is not None and phonenumbers.is_valid_number(num):
+            return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    cc_str = str(cc)
+    if digits.startswith(cc_str):
+        return international(digits)
+    return None
+
+
+def _resolve(digits: str, plus: bool, regions: tuple[str, ...], foreign: bool) -> str | None:
+    if plus:
+        return international(digits)
+    if digits.startswith("00"):
+        return international(digits[2:])
+    if digits.startswith("011") and regions and regions[0] in ("US", "CA"):
+        return international(digits[3:])
+    if foreign:
+        return international(digits) if len(digits) >= 11 else None
+    for region in regions:
+        found = national(digits, region)
+        if found:
+            return found
+    return None
+
+
+def _split_run(groups: list[str], plus: bool, regions: tuple[str, ...]) -> list[str]:
+    """Valid numbers in a run of digit groups: longest valid span first, left to right.
+
+    A number read with the ad's region wins over one read as foreign without "+",
+    so "300 123 4567 20" stays Colombian instead of becoming some other country's.
+    """
+    found: list[str] = []
+    n, i = len(groups), 0
+    while i < n:
+        hit = None
+        for foreign in (False, True):
+            total = sum(len(g) for g in groups[i:])
+            for j in range(n, i, -1):
+                if total < 7:
+                    break
+                if total <= 15:
+                    hit = _resolve("".join(groups[i:j]), plus and i == 0, regions, foreign)
+                    if hit:
+                        break
+                total -= len(groups[j - 1])
+            if hit:
+                break
+        if hit:
+            found.append(hit)
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def find_phones(digitized: str, region: str | None) -> list[str]:
+    """E.164 numbers in a `ad_text.digitize`d text; `region` is the ad's country (ISO2)."""
+    if not _SEVEN_DIGITS_RE.search(digitized):
+        return []
+    masked = _MASK_RE.sub(" # ", digitized)
+    regions = (region.upper(),) if region else FALLBACK_REGIONS
+    out: list[str] = []
+    for m in _RUN_RE.finditer(masked):
+        run = m.group(0)
+        groups = _GROUP_RE.findall(run)
+        if sum(len(g) for g in groups) < 7:
+            continue
+        for number in _split_run(groups, run.startswith("+"), regions):
+            if number not in out:
+                out.append(number)
+    return out

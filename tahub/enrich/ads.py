@@ -1,0 +1,83 @@
+"""Read commercial-sex ads: identifiers, prices, ages, risk indicators and a risk score.
+
+`extract_ads(records)` is a pure batch function (list of dicts in, list of dicts out,
+same order, no I/O), so the local engine and Spark can both run it. Each input dict has
+"id" and "text", optionally "title", "city", "country" (ISO2), "site", "posted_at".
+Each output dict follows the `tahub ads extract` contract:
+
+    {"id", "lang", "phones": [E.164], "emails": [lowercase],
+     "handles": [{"platform", "handle"}], "ages": [int],
+     "prices": [{"amount", "currency", "unit"}], "indicators": [{"name", "evidence"}],
+     "risk": float, "reasons": [str], "city": str | None}
+
+Conventions worth knowing when comparing with gold data: a number introduced by a
+WhatsApp/Telegram word or link ("wsp: 300…", "wa.me/57300…") is in `phones` and also a
+handle {"platform": "whatsapp", "handle": "+57300…"}; handles are lowercase without "@";
+a price with no unit phrase nearby has unit "service"; `indicators` has one entry per
+indicator name (the first evidence found); risk >= `FLAG_THRESHOLD` means flagged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tahub.enrich.ad_ages import find_ages
+from tahub.enrich.ad_contacts import find_emails, find_handles
+from tahub.enrich.ad_lexicon import fold
+from tahub.enrich.ad_phones import find_phones
+from tahub.enrich.ad_prices import find_prices
+from tahub.enrich.ad_risk import FLAG_THRESHOLD, find_indicators, score
+from tahub.enrich.ad_text import detect_lang, digitize, normalize
+
+NAME = "ads"
+VERSION = "1.0"
+__all__ = ["FLAG_THRESHOLD", "extract_ad", "extract_ads"]
+
+
+def _country(record: dict[str, Any]) -> str | None:
+    country = record.get("country")
+    if isinstance(country, str) and len(country.strip()) == 2:
+        return country.strip().upper()
+    return None
+
+
+def extract_ad(record: dict[str, Any]) -> dict[str, Any]:
+    """Everything `extract_ads` reports, for one ad."""
+    parts = [record.get("title"), record.get("text")]
+    text = "\n".join(p for p in parts if isinstance(p, str) and p)
+    country = _country(record)
+    clean = normalize(text)
+    folded = fold(clean)
+    digitized = digitize(folded)
+    phones = find_phones(digitized, country)
+
+    def to_phone(digits: str) -> str | None:
+        found = find_phones(digits, country)
+        return found[0] if found else None
+
+    handles = find_handles(folded, digitized, to_phone)
+    for handle in handles:
+        if handle["handle"].startswith("+") and handle["handle"] not in phones:
+            phones.append(handle["handle"])
+    ages = find_ages(digitized)
+    indicators = find_indicators(clean, folded, country, ages)
+    risk, reasons = score(indicators, ages)
+    city = record.get("city")
+    return {
+        "id": record.get("id"),
+        "lang": detect_lang(folded),
+        "phones": phones,
+        "emails": find_emails(folded),
+        "handles": handles,
+        "ages": ages,
+        "prices": find_prices(folded, country),
+        "indicators": indicators,
+        "risk": risk,
+        "reasons": reasons,
+        "city": city if isinstance(city, str) and city.strip() else None,
+    }
+
+
+def extract_ads(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Extractions for a batch of ads, in input order (see the module docstring)."""
+    return [extract_ad(record) for record in records]
