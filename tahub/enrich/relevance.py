@@ -1,0 +1,103 @@
+"""Is a text a concrete human-trafficking incident, and if not, what kind of text is it?
+
+Cue words per language (`tahub/schema/relevance.yaml`) are counted by group (trafficking,
+incident, awareness, drugs, arms/wildlife, migrant smuggling, web traffic, football); a linear
+score per kind over log(1 + count) picks the kind. The relevance score is the softmax
+probability of `incident`; the evidence lists the cues that fired.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
+from tahub.enrich.vocab import expand_all, load_yaml, require
+from tahub.errors import SchemaError
+
+NAME = "relevance"
+VERSION = "1.0"
+METHOD = f"{NAME}@{VERSION}"
+KINDS = ("incident", "awareness_or_policy", "drug_trafficking", "arms_or_wildlife_trafficking",
+         "migrant_smuggling", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class RelevanceFact:
+    relevant: bool
+    score: float
+    kind: str
+    cues: dict[str, int] = field(default_factory=dict)  # group -> count
+    evidence: tuple[tuple[int, int, str], ...] = ()  # (start, end, group) of the cues
+    method: str = METHOD
+
+
+@functools.lru_cache(maxsize=1)
+def _config() -> dict:
+    data = load_yaml("relevance.yaml")
+    kinds = require(data, "kinds", "relevance.yaml")
+    missing = [k for k in KINDS if k not in kinds]
+    if missing:
+        raise SchemaError(f"relevance.yaml: kinds without weights: {', '.join(missing)}")
+    return data
+
+
+def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
+    """(phrase, channel, value, confidence) entries this stage adds to a language's index."""
+    cues = require(_config(), "cues", "relevance.yaml")
+    for group, forms in cues.get(lang, cues["en"]).items():
+        for form in expand_all(forms):
+            yield form, "cue", group, 1.0
+
+
+@functools.lru_cache(maxsize=8)
+def _index(lang: str) -> PhraseIndex:
+    index = PhraseIndex()
+    for phrase, channel, value, conf in phrases(lang):
+        index.add(phrase, channel, value, conf)
+    return index
+
+
+def _resolve(cue_hits: list[Hit]) -> list[Hit]:
+    """Longest cue wins where cues overlap ("drug trafficking" over "drug")."""
+    out: list[Hit] = []
+    end = -1
+    for h in sorted(cue_hits, key=lambda h: (h.i, -(h.j - h.i))):
+        if h.i >= end:
+            out.append(h)
+            end = h.j
+    return out
+
+
+def classify(cue_hits: list[Hit], exploitation_hits: int = 0) -> RelevanceFact:
+    """Kind and relevance from the cue hits of one text."""
+    hits = _resolve(cue_hits)
+    counts: dict[str, int] = {}
+    for h in hits:
+        counts[h.value] = counts.get(h.value, 0) + 1
+    feats = {g: math.log1p(c) for g, c in counts.items()}
+    feats["exploitation"] = math.log1p(exploitation_hits)
+    feats["both"] = feats.get("trafficking", 0.0) * feats.get("incident", 0.0)
+    scores: dict[str, float] = {}
+    for kind, weights in _config()["kinds"].items():
+        scores[kind] = weights.get("bias", 0.0) + sum(
+            w * feats.get(g, 0.0) for g, w in weights.items() if g != "bias")
+    top = max(scores.values())
+    exp = {k: math.exp(v - top) for k, v in scores.items()}
+    total = sum(exp.values())
+    kind = max(scores, key=lambda k: scores[k])
+    prob = exp["incident"] / total
+    evidence = tuple((h.start, h.end, h.value) for h in hits)
+    return RelevanceFact(kind == "incident", round(prob, 4), kind, counts, evidence)
+
+
+def classify_doc(doc: TextDoc, lang: str, exploitation_hits: int = 0) -> RelevanceFact:
+    hits = [h for h in _index(lang).find(doc) if h.channel == "cue"]
+    return classify(hits, exploitation_hits)
+
+
+def score(texts: list[str], langs: list[str]) -> list[RelevanceFact]:
+    """Batch entry: relevance and kind of each text (without the lexicon's exploitation hits)."""
+    return [classify_doc(TextDoc.build(t), lang) for t, lang in zip(texts, langs, strict=True)]

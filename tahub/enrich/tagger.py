@@ -1,0 +1,110 @@
+"""Golden tags found through the per-language lexicons in `tahub/schema/lexicon/{lang}.yaml`.
+
+Each hit carries the tag id, its character span, the matched text and a confidence. The
+longest form wins where forms overlap; a lexicon's negative contexts cancel a tag's hits in
+the same sentence ("sex education" is not sexual exploitation).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
+from tahub.enrich.vocab import expand_all, load_yaml, require
+
+NAME = "tagger"
+VERSION = "1.0"
+METHOD = f"{NAME}@{VERSION}"
+LANGUAGES = ("en", "es", "pt")
+EXPLOITATION = "exploitation."
+EXPLOITATION_MIN_WEIGHT = 0.8  # summed confidence a type needs to be reported
+
+
+@dataclass(frozen=True, slots=True)
+class TagHit:
+    tag: str
+    start: int
+    end: int
+    text: str
+    confidence: float
+    method: str = METHOD
+
+    def as_dict(self) -> dict:
+        return {"tag": self.tag, "start": self.start, "end": self.end, "text": self.text,
+                "confidence": self.confidence}
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon(lang: str) -> dict:
+    """The lexicon of a language (falls back to English for languages without one)."""
+    return load_yaml(f"lexicon/{lang if lang in LANGUAGES else 'en'}.yaml")
+
+
+def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
+    """(phrase, channel, value, confidence) entries this stage adds to a language's index."""
+    lex = lexicon(lang)
+    where = f"lexicon/{lang}.yaml"
+    default = float(lex.get("default_confidence", 0.9))
+    for tag, entry in require(lex, "tags", where).items():
+        for form in require(entry, "forms", f"{where}: tags.{tag}"):
+            if isinstance(form, dict):
+                text = require(form, "form", f"{where}: tags.{tag}")
+                conf = float(form.get("confidence", default))
+            else:
+                text, conf = str(form), default
+            for surface in expand_all([text]):
+                yield surface, "tag", tag, conf
+        for neg in expand_all(entry.get("negative") or []):
+            yield neg, "tag_neg", tag, 1.0
+
+
+@functools.lru_cache(maxsize=8)
+def _index(lang: str) -> PhraseIndex:
+    index = PhraseIndex()
+    for phrase, channel, value, conf in phrases(lang):
+        index.add(phrase, channel, value, conf)
+    return index
+
+
+def tag_hits(doc: TextDoc, tag_raw: list[Hit], neg_raw: list[Hit]) -> list[TagHit]:
+    """Resolve raw lexicon hits into tag hits: longest match per tag, negatives applied."""
+    negated = {(h.value, doc.sentence_of(h.start)) for h in neg_raw}
+    best: dict[tuple[str, int], Hit] = {}
+    for h in sorted(tag_raw, key=lambda h: (h.start, -(h.end - h.start))):
+        if negated and (h.value, doc.sentence_of(h.start)) in negated:
+            continue
+        key = (h.value, h.start)
+        if key not in best:
+            best[key] = h
+    out: list[TagHit] = []
+    last_end: dict[str, int] = {}
+    for h in sorted(best.values(), key=lambda h: (h.start, -(h.end - h.start))):
+        if h.start < last_end.get(h.value, -1):  # inside a longer hit of the same tag
+            continue
+        last_end[h.value] = h.end
+        out.append(TagHit(h.value, h.start, h.end, doc.text[h.start:h.end], h.confidence))
+    return out
+
+
+def exploitation_types(hits: list[TagHit]) -> list[str]:
+    """Exploitation ids (without prefix) whose summed evidence passes the threshold."""
+    weight: dict[str, float] = {}
+    for h in hits:
+        if h.tag.startswith(EXPLOITATION):
+            key = h.tag[len(EXPLOITATION):]
+            weight[key] = weight.get(key, 0.0) + h.confidence
+    return sorted(k for k, w in weight.items() if w >= EXPLOITATION_MIN_WEIGHT)
+
+
+def tag_doc(doc: TextDoc, lang: str) -> list[TagHit]:
+    """Tag one tokenised text with the lexicon of its language."""
+    raw = _index(lang).find(doc)
+    return tag_hits(doc, [h for h in raw if h.channel == "tag"],
+                    [h for h in raw if h.channel == "tag_neg"])
+
+
+def tag(texts: list[str], langs: list[str]) -> list[list[TagHit]]:
+    """Batch entry: the tag hits of each text, with the lexicon of its language."""
+    return [tag_doc(TextDoc.build(t), lang) for t, lang in zip(texts, langs, strict=True)]

@@ -1,0 +1,214 @@
+"""How many victims (the headline number), whether minors are among them, the genders stated,
+and how many people were arrested.
+
+Numbers are digits or number words ("doce mujeres", "três vítimas", "two dozen"); a number
+counts what the noun after it names (victims, women, suspects) and, for plain "people", what
+the nearest verb says (rescued vs arrested). Vocabulary: `tahub/schema/victims.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
+from tahub.enrich.vocab import expand_all, load_yaml, require
+
+NAME = "victims"
+VERSION = "1.0"
+METHOD = f"{NAME}@{VERSION}"
+NOUN_GAP = 4  # tokens a number may sit before its noun
+_YEAR = re.compile(r"(19|20)\d\d")
+_CONJ = {"and", "y", "e", "plus", "mas"}
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    role: str  # victim | arrest
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class VictimFacts:
+    victims_count: int | None
+    minors: bool | None
+    victim_gender: list[str]
+    arrested_count: int | None
+    counts: list[Count] = field(default_factory=list)  # every count found, as evidence
+    method: str = METHOD
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab() -> dict:
+    return load_yaml("victims.yaml")
+
+
+def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
+    """(phrase, channel, value, confidence) entries this stage adds to a language's index."""
+    v = _vocab()
+    lang = lang if lang in v["numbers"] else "en"
+    for word, value in require(v, "numbers", "victims.yaml")[lang].items():
+        yield str(word), "num", int(value), 1.0
+    for word in v["fillers"][lang]:
+        yield str(word), "filler", None, 1.0
+    for kind, forms in v["nouns"][lang].items():
+        for form in expand_all(forms):
+            yield form, "vnoun", kind, 1.0
+    for role, forms in v["verbs"][lang].items():
+        for form in expand_all(forms):
+            yield form, "vverb", role, 1.0
+    for form in expand_all(v["minor_cues"][lang]):
+        yield form, "minor", True, 1.0
+    for form in expand_all(v["adult_cues"][lang]):
+        yield form, "minor", False, 1.0
+    for gender, by_lang in v["gender_cues"].items():
+        for form in expand_all(by_lang[lang]):
+            yield form, "gender", gender, 1.0
+
+
+@functools.lru_cache(maxsize=8)
+def _index(lang: str) -> PhraseIndex:
+    index = PhraseIndex()
+    for phrase, channel, value, conf in phrases(lang):
+        index.add(phrase, channel, value, conf)
+    return index
+
+
+def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
+    """(first token, end token, value) of every number, digits and words, combined."""
+    words: dict[int, tuple[int, int]] = {}
+    for h in sorted(num_hits, key=lambda h: (h.i, -(h.j - h.i))):
+        words.setdefault(h.i, (h.j, h.value))
+    toks, text = doc.tokens, doc.text
+    out: list[tuple[int, int, int]] = []
+    i, n = 0, len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok.isdigit() and len(tok) <= 6:
+            value, j = int(tok), i + 1
+            while (j < n and len(toks[j]) == 3 and toks[j].isdigit()
+                   and text[doc.ends[j - 1]:doc.starts[j]] in (".", ",")):
+                value, j = value * 1000 + int(toks[j]), j + 1
+            if not (len(tok) == 4 and _YEAR.fullmatch(tok)):
+                out.append((i, j, value))
+            i = j
+            continue
+        if i in words:
+            j, value = words[i]
+            while j < n:  # tens + units, "two hundred", "vinte e cinco"
+                k = j + 1 if toks[j] in _CONJ and j + 1 < n else j
+                nxt = words.get(k)
+                if nxt is None:
+                    break
+                if nxt[1] == 100 and value < 10:
+                    value, j = value * 100, nxt[0]
+                elif (value >= 20 and value % 10 == 0 and nxt[1] < 10) or (
+                        value >= 100 and nxt[1] < 100):
+                    value, j = value + nxt[1], nxt[0]
+                else:
+                    break
+            out.append((i, j, value))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def extract_doc(doc: TextDoc, hits: list[Hit]) -> VictimFacts:
+    """Victim and arrest facts of one text, given its index hits."""
+    window = int(_vocab().get("window", 6))
+    by: dict[str, list[Hit]] = {}
+    for h in hits:
+        by.setdefault(h.channel, []).append(h)
+    nouns: dict[int, Hit] = {}
+    for h in sorted(by.get("vnoun", []), key=lambda h: (h.i, -(h.j - h.i))):
+        nouns.setdefault(h.i, h)
+    fillers = {h.i for h in by.get("filler", [])}
+    verbs = by.get("vverb", [])
+
+    def nearest_verb(i: int, j: int) -> str | None:
+        """Role of the closest verb in the sentence; a verb after the noun wins ties, and one
+        before it counts as farther when a conjunction or comma separates them."""
+        sentence = doc.sentence_of(doc.starts[i])
+        best, role = window + 1.0, None
+        for v in verbs:
+            if v.j <= i:
+                between = doc.text[v.end:doc.starts[i]]
+                gap = i - v.j + 0.5 + (1 if "," in between or any(
+                    t in _CONJ for t in doc.tokens[v.j:i]) else 0)
+            else:
+                gap = v.i - j
+            if 0 <= gap < best and doc.sentence_of(v.start) == sentence:
+                best, role = gap, v.value
+        return role
+
+    def noun_after(j: int) -> Hit | None:
+        for k in range(j, min(j + NOUN_GAP, len(doc.tokens))):
+            if k in nouns:
+                return nouns[k]
+            if k not in fillers:
+                return None
+        return None
+
+    counts: list[Count] = []
+    numbers = _numbers(doc, by.get("num", []))
+    starts = {i: (j, v) for i, j, v in numbers}
+    used: set[int] = set()
+    for i, j, value in numbers:
+        if i in used or value <= 0:
+            continue
+        noun = noun_after(j)
+        if noun is None:
+            continue
+        kind = noun.value
+        if kind == "arrest":
+            role = "arrest"
+        elif kind == "person":
+            role = nearest_verb(i, noun.j)
+        else:
+            role = "victim"
+        if role is None:
+            continue
+        end, total = noun.j, value
+        while role == "victim" and end < len(doc.tokens):  # "six women and two children"
+            k = end + 1 if doc.tokens[end] in _CONJ else end
+            if k == end or k not in starts:
+                break
+            nj, nv = starts[k]
+            more = noun_after(nj)
+            if more is None or more.value in ("arrest", "person"):
+                break
+            used.add(k)
+            total, end = total + nv, more.j
+        counts.append(Count(total, role, doc.starts[i], doc.ends[end - 1],
+                            doc.text[doc.starts[i]:doc.ends[end - 1]]))
+    victims = next((c.value for c in counts if c.role == "victim"), None)
+    arrested = next((c.value for c in counts if c.role == "arrest"), None)
+
+    minor_flags = [h.value for h in by.get("minor", [])]
+    minors = True if True in minor_flags else (False if minor_flags else None)
+
+    victim_sentences = {doc.sentence_of(v.start) for v in verbs if v.value == "victim"}
+    arrest_verbs = [v for v in verbs if v.value == "arrest"]
+    genders: set[str] = set()
+    for h in by.get("gender", []):
+        if doc.sentence_of(h.start) not in victim_sentences:
+            continue
+        if any(abs(h.i - v.i) <= 3 for v in arrest_verbs):
+            continue
+        genders.add(h.value)
+    return VictimFacts(victims, minors, sorted(genders), arrested, counts)
+
+
+def extract(texts: list[str], langs: list[str]) -> list[VictimFacts]:
+    """Batch entry: victim and arrest facts of each text."""
+    out = []
+    for text, lang in zip(texts, langs, strict=True):
+        doc = TextDoc.build(text)
+        out.append(extract_doc(doc, _index(lang).find(doc)))
+    return out
