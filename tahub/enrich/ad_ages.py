@@ -29,11 +29,26 @@ _AGE_RE = re.compile(
 )
 
 
-def find_ages(digitized: str) -> list[int]:
-    """Stated ages, in order, without repeats."""
-    out: list[int] = []
+# "Ashley is 20", "Natalie, 19,", "Skye 27", "Chloe 19 and Lily 18": a capitalised name
+# right before a bare two-digit number that is not a time, price, size or duration.
+_NAME_AGE_RE = re.compile(
+    r"(?<![\w])[A-Z][a-zà-ÿ]{2,}(?: is|,)?\s{1,4}(\d{2})(?![\w]|[.,:/\-]\d|\s*[%$+]|\s+\d)"
+    r"(?!\s?(?:min|mins|minutes|minutos|h|hr|hrs|hs|hours?|horas?|pm|am|kg|cm|roses|dollars"
+    r"|usd|cad|k|mil)\b)"
+)
+
+
+def find_ages(digitized: str, cased: str = "") -> list[int]:
+    """Stated ages, in order, without repeats; `cased` (the text before lowercasing)
+    adds English-style "Name 19" ages."""
+    found: list[tuple[int, int]] = []
     for m in _AGE_RE.finditer(digitized):
-        age = int(m.group(1) or m.group(2))
+        found.append((m.start(), int(m.group(1) or m.group(2))))
+    if cased:
+        found.extend((m.start(), int(m.group(1))) for m in _NAME_AGE_RE.finditer(cased))
+        found.sort()
+    out: list[int] = []
+    for _, age in found:
         if 12 <= age <= 79 and age not in out:
             out.append(age)
     return out

@@ -4,14 +4,13 @@ Emails: "ana@mail.com", "ana (arroba) mail punto com", "ana [at] mail [dot] com"
 spelled-out address must end in a known top-level domain (common.yaml `email_tlds`), so
 "nos vemos at the hotel" never becomes one. Handles: URLs (t.me/ana, instagram.com/ana,
 wa.me/57300…), a platform word followed by ":", an arrow, an emoji or "@" ("ig: ana_vip",
-"tg @ana"), and a bare "@ana" (platform "other"). A number after a WhatsApp or Telegram
-word or link is that account's handle, written as E.164 (the number is also a phone).
+"tg @ana"), and a bare "@ana" (platform "other"). A number is never a handle: "wsp: 300…"
+or "wa.me/57300…" gives a phone (ad_phones), so one identifier is not counted twice.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from tahub.enrich.ad_lexicon import lexicon
 
@@ -36,11 +35,10 @@ _SPELLED_EMAIL_RE = re.compile(
 )
 
 _HANDLE = r"@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)"
-_PHONE_PLATFORMS = ("whatsapp", "telegram")
 _STOP = {str(w) for w in _LEX.common.get("handle_stopwords") or []}
 
 
-def _platform_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str]]]:
+def _platform_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     out = []
     for platform, spec in _LEX.common["platforms"].items():
         hosts = [str(h) for h in spec.get("hosts") or []]
@@ -51,16 +49,12 @@ def _platform_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], re
         # A keyword introduces a handle only through ":", "=", "-", ">", an emoji (two
         # spaces after normalize) or "@"; "snap fotos reales" is not a handle.
         intro = rf"(?<![\w@./])(?:{keywords})\b(?:\s*(?:[:=>\-]+|\s\s)\s*@?|\s*@)\s*"
-        # WhatsApp accounts are numbers: a word after "wsp:" is a name, not a handle.
+        # WhatsApp accounts are numbers (phones): a word after "wsp:" is a name.
         name_re = re.compile(
             intro + r"([a-z_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w/])"
             if platform != "whatsapp" else r"(?!)"
         )
-        phone_re = re.compile(
-            intro.replace(r"\s\s)", r"\s\s|\s)") + r"(\(?\+?\d[\d .\-()]{6,22}\d)"
-            if platform in _PHONE_PLATFORMS else r"(?!)"
-        )
-        out.append((platform, host_re, name_re, phone_re))
+        out.append((platform, host_re, name_re))
     return out
 
 
@@ -81,29 +75,22 @@ def find_emails(folded: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def find_handles(
-    folded: str, digitized: str, to_phone: Callable[[str], str | None]
-) -> list[dict[str, str]]:
-    """Handles as {"platform", "handle"}, from the folded text (names) and the digitized
-    text (numbers after a WhatsApp/Telegram word); `to_phone` gives E.164 or None."""
+def find_handles(folded: str) -> list[dict[str, str]]:
+    """Handles as {"platform", "handle"}: lowercase, without "@", never a bare number."""
     found: dict[tuple[str, str], None] = {}
     taken: list[tuple[int, int]] = []
-    for platform, host_re, _, _ in _PLATFORMS:
+    for platform, host_re, _ in _PLATFORMS:
         for m in host_re.finditer(folded):
             taken.append(m.span())
-            handle = _clean(platform, m.group(1), to_phone)
+            handle = _clean(platform, m.group(1))
             if handle:
                 found[(platform, handle)] = None
-    for platform, _, name_re, phone_re in _PLATFORMS:
+    for platform, _, name_re in _PLATFORMS:
         for m in name_re.finditer(folded):
             if any(s <= m.start(1) < e for s, e in taken):
                 continue
             taken.append(m.span())
-            handle = _clean(platform, m.group(1), to_phone)
-            if handle:
-                found[(platform, handle)] = None
-        for m in phone_re.finditer(digitized):
-            handle = _clean(platform, m.group(1), to_phone)
+            handle = _clean(platform, m.group(1))
             if handle:
                 found[(platform, handle)] = None
     if "@" in folded:
@@ -112,20 +99,14 @@ def find_handles(
             pos = m.start()
             if any(s <= pos < e for s, e in taken + email_spans):
                 continue
-            handle = _clean("other", m.group(1), to_phone)
+            handle = _clean("other", m.group(1))
             if handle and not any(h == handle for _, h in found):
                 found[("other", handle)] = None
     return [{"platform": p, "handle": h} for p, h in found]
 
 
-def _clean(platform: str, raw: str, to_phone: Callable[[str], str | None]) -> str | None:
+def _clean(platform: str, raw: str) -> str | None:
     raw = raw.strip().rstrip(".")
-    digits = re.sub(r"\D", "", raw)
-    if raw[:1].isdigit() or raw[:1] in "+(":
-        if platform in _PHONE_PLATFORMS and len(digits) >= 7:
-            return to_phone(("+" if raw.startswith("+") else "") + digits)
-        if len(digits) == len(raw.replace(" ", "")):
-            return None
-    if raw in _STOP or len(raw) < 2 or raw.isdigit():
+    if raw in _STOP or len(raw) < 2 or not any(ch.isalpha() for ch in raw):
         return None
     return raw

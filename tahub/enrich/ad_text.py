@@ -42,17 +42,22 @@ _HAS_LEET_RE = re.compile(rf"[{_LEET_CHARS}]\d|\d[{_LEET_CHARS}]")
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
 
 
-def normalize(text: str) -> str:
-    """Plain lowercase text with hidden digits and look-alike letters made visible."""
+def unobfuscate(text: str) -> str:
+    """Text with hidden digits and look-alike letters made visible, case kept."""
     if not text.isascii():
         text = text.translate(_PRE)
         text = _INVISIBLE_RE.sub("", text)
         text = unicodedata.normalize("NFKC", text)
         text = _EMOJI_RE.sub(" ", text)
-    return text.lower()
+    return text
 
 
-def _number_vocab() -> tuple[dict[str, tuple[str, int]], set[str], set[str], set[str]]:
+def normalize(text: str) -> str:
+    """`unobfuscate`d text in lowercase: what the ads modules read."""
+    return unobfuscate(text).lower()
+
+
+def _number_vocab() -> tuple[dict[str, tuple[str, int]], set[str], set[str]]:
     kinds: dict[str, tuple[str, int]] = {}
     connectors: set[str] = set()
     run_only: set[str] = set()
@@ -64,7 +69,6 @@ def _number_vocab() -> tuple[dict[str, tuple[str, int]], set[str], set[str], set
                     kinds.setdefault(part, (kind, int(value)))
         connectors.update(fold(str(w)) for w in nw.get("connectors") or [])
         run_only.update(fold(str(w)) for w in nw.get("run_only") or [])
-    articles = set(run_only)
     # English "three hundred": "hundred" multiplies the unit before it.
     kinds["hundred"] = ("hundred", 100)
     # Spellings by sound ("secenta", "sinco", "dose"): read only next to other numbers,
@@ -74,7 +78,7 @@ def _number_vocab() -> tuple[dict[str, tuple[str, int]], set[str], set[str], set
             if variant not in kinds:
                 kinds[variant] = kv
                 run_only.add(variant)
-    return kinds, connectors, run_only, articles
+    return kinds, connectors, run_only
 
 
 _SOFT_S_RE = re.compile(r"s|z|c(?=[ei])")
@@ -93,7 +97,7 @@ def _sound_variants(word: str) -> set[str]:
     return {v + word[pos:] for v in variants} - {word}
 
 
-_NUMBER_KINDS, _CONNECTORS, _RUN_ONLY, _ARTICLES = _number_vocab()
+_NUMBER_KINDS, _CONNECTORS, _RUN_ONLY = _number_vocab()
 
 
 def _leet_sub(m: re.Match[str]) -> str:
@@ -113,16 +117,13 @@ def digitize(folded: str) -> str:
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(folded)]
     if not any(t[2] in _NUMBER_KINDS for t in toks):
         return folded
+    in_run = _in_runs(toks)
     out: list[str] = []
     pos = 0
     i, n = 0, len(toks)
     while i < n:
         start, end, tok = toks[i]
-        kind_val = _NUMBER_KINDS.get(tok)
-        if kind_val is None:
-            i += 1
-            continue
-        if tok in _RUN_ONLY and not _near_number(toks, i):
+        if tok not in _NUMBER_KINDS or (tok in _RUN_ONLY and not in_run[i]):
             i += 1
             continue
         value, j = _compose(toks, i)
@@ -134,21 +135,22 @@ def digitize(folded: str) -> str:
     return "".join(out)
 
 
-def _is_numberish(tok: str) -> bool:
-    return tok.isdigit() or (tok in _NUMBER_KINDS and tok not in _ARTICLES)
-
-
-def _near_number(toks: list[tuple[int, int, str]], i: int) -> bool:
-    """A number word or digit sits just before or after token i (across "y"/"e"/"and")."""
-    before = i - 1
-    if before >= 0 and toks[before][2] in _CONNECTORS:
-        before -= 1
-    after = i + 1
-    if after < len(toks) and toks[after][2] in _CONNECTORS:
-        after += 1
-    return (before >= 0 and _is_numberish(toks[before][2])) or (
-        after < len(toks) and _is_numberish(toks[after][2])
-    )
+def _in_runs(toks: list[tuple[int, int, str]]) -> list[bool]:
+    """For each token: is it in a run of two or more numbers (digits or number words,
+    "y"/"e"/"and" allowed between)? Articles like "una"/"um" count only inside runs."""
+    flags = [False] * len(toks)
+    members: list[int] = []
+    for i, (_, _, tok) in enumerate(toks + [(0, 0, "")]):
+        if tok and (tok.isdigit() or tok in _NUMBER_KINDS):
+            members.append(i)
+        elif tok in _CONNECTORS and members:
+            continue
+        else:
+            if len(members) >= 2:
+                for k in members:
+                    flags[k] = True
+            members = []
+    return flags
 
 
 def _compose(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int]:

@@ -11,8 +11,8 @@ Each output dict follows the `tahub ads extract` contract:
      "risk": float, "reasons": [str], "city": str | None}
 
 Conventions worth knowing when comparing with gold data: a number introduced by a
-WhatsApp/Telegram word or link ("wsp: 300…", "wa.me/57300…") is in `phones` and also a
-handle {"platform": "whatsapp", "handle": "+57300…"}; handles are lowercase without "@";
+WhatsApp/Telegram word or link ("wsp: 300…", "wa.me/57300…") is a phone, not a handle;
+handles are lowercase without "@";
 a price with no unit phrase nearby has unit "service"; `indicators` has one entry per
 indicator name (the first evidence found); risk >= `FLAG_THRESHOLD` means flagged.
 """
@@ -27,7 +27,7 @@ from tahub.enrich.ad_lexicon import fold
 from tahub.enrich.ad_phones import find_phones
 from tahub.enrich.ad_prices import find_prices
 from tahub.enrich.ad_risk import FLAG_THRESHOLD, find_indicators, score
-from tahub.enrich.ad_text import detect_lang, digitize, normalize
+from tahub.enrich.ad_text import detect_lang, digitize, unobfuscate
 
 NAME = "ads"
 VERSION = "1.0"
@@ -46,20 +46,13 @@ def extract_ad(record: dict[str, Any]) -> dict[str, Any]:
     parts = [record.get("title"), record.get("text")]
     text = "\n".join(p for p in parts if isinstance(p, str) and p)
     country = _country(record)
-    clean = normalize(text)
+    cased = unobfuscate(text)
+    clean = cased.lower()
     folded = fold(clean)
     digitized = digitize(folded)
     phones = find_phones(digitized, country)
-
-    def to_phone(digits: str) -> str | None:
-        found = find_phones(digits, country)
-        return found[0] if found else None
-
-    handles = find_handles(folded, digitized, to_phone)
-    for handle in handles:
-        if handle["handle"].startswith("+") and handle["handle"] not in phones:
-            phones.append(handle["handle"])
-    ages = find_ages(digitized)
+    handles = find_handles(folded)
+    ages = find_ages(digitized, cased)
     indicators = find_indicators(clean, folded, country, ages)
     risk, reasons = score(indicators, ages)
     city = record.get("city")
