@@ -46,10 +46,18 @@ def _indicator_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | 
 
 _PATTERNS = _indicator_patterns()
 _NEGATABLE = set(_LEX.common.get("negatable_indicators") or [])
-_NEGATION_RE = re.compile(
-    rf"(?<![\w])(?:{'|'.join(sorted(set(_LEX.words('negation')), key=len, reverse=True))})"
-    r"(?:\W+\w+)?\W*$"
-)
+
+
+def _negation_regex(words: list[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted({fold(str(w)) for w in words}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?:\W+\w+)?\W*$")
+
+
+# Negation words of the ad's own language: "no" is "in the" in Portuguese.
+_NEGATION = {
+    lang: _negation_regex(list(data.get("negation") or [])) for lang, data in _LEX.langs.items()
+}
+_NEGATION["und"] = _negation_regex(_LEX.words("negation"))
 _DEMONYMS = {fold(str(k)): {str(c) for c in v} for k, v in _LEX.common["demonyms"].items()}
 _DEMONYM_RE = re.compile(
     rf"(?<![\w])({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})s?(?![\w])"
@@ -57,23 +65,25 @@ _DEMONYM_RE = re.compile(
 
 
 def _negated(folded: str, start: int, end: int, negative: re.Pattern[str] | None,
-             negatable: bool) -> bool:
+             negation: re.Pattern[str] | None) -> bool:
     if negative is not None:
         lo = max(0, start - _WINDOW_BEFORE)
         for m in negative.finditer(folded, lo, min(len(folded), end + _WINDOW_AFTER)):
             if m.start() <= end and m.end() >= start:
                 return True
-    return negatable and bool(_NEGATION_RE.search(folded, max(0, start - 16), start))
+    return negation is not None and bool(negation.search(folded, max(0, start - 16), start))
 
 
 def find_indicators(
-    clean: str, folded: str, country: str | None = None, ages: list[int] = ()
+    clean: str, folded: str, country: str | None = None, ages: list[int] = (), lang: str = "und"
 ) -> list[dict[str, str]]:
     """One {"name", "evidence"} per indicator found; evidence is the matched text."""
     found: dict[str, str] = {}
+    negation = _NEGATION.get(lang, _NEGATION["und"])
     for name, pattern, negative in _PATTERNS:
+        neg = negation if name in _NEGATABLE else None
         for m in pattern.finditer(folded):
-            if not _negated(folded, m.start(), m.end(), negative, name in _NEGATABLE):
+            if not _negated(folded, m.start(), m.end(), negative, neg):
                 found[name] = clean[m.start():m.end()].strip()
                 break
     if "foreign_origin" not in found and country:

@@ -53,12 +53,13 @@ def extract_ad(record: dict[str, Any]) -> dict[str, Any]:
     phones = find_phones(digitized, country)
     handles = find_handles(folded)
     ages = find_ages(digitized, cased)
-    indicators = find_indicators(clean, folded, country, ages)
+    lang = detect_lang(folded)
+    indicators = find_indicators(clean, folded, country, ages, lang)
     risk, reasons = score(indicators, ages)
     city = record.get("city")
     return {
         "id": record.get("id"),
-        "lang": detect_lang(folded),
+        "lang": lang,
         "phones": phones,
         "emails": find_emails(folded),
         "handles": handles,
