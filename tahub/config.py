@@ -21,6 +21,8 @@ SETTINGS: list[tuple[str, str, str]] = [
     ("MAX_UPLOAD_BYTES", "104857600", "Largest uploaded file, in bytes."),
     ("MAX_ROWS", "5000000", "Most rows accepted in one tabular file."),
     ("K_PUBLIC", "11", "Smallest count shown in aggregates to readers outside the owner."),
+    ("K_MEMBERS", "11", "Like K_PUBLIC, for rows shared with every member (`members`)."),
+    ("K_GROUP", "11", "Like K_PUBLIC, for rows shared with a sharing group (`group`)."),
 ]
 
 
@@ -36,6 +38,8 @@ class Settings:
     max_upload_bytes: int
     max_rows: int
     k_public: int
+    k_members: int = 11
+    k_group: int = 11
 
 
 def _env(name: str) -> str:
@@ -58,6 +62,8 @@ def get_settings() -> Settings:
         max_upload_bytes=int(_env("MAX_UPLOAD_BYTES")),
         max_rows=int(_env("MAX_ROWS")),
         k_public=int(_env("K_PUBLIC")),
+        k_members=int(_env("K_MEMBERS")),
+        k_group=int(_env("K_GROUP")),
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+import tahub.store.access_tables  # noqa: F401  (users, tokens, audit join the metadata)
 from tahub.config import get_settings
 from tahub.store.tables import Organisation
 

@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+import tahub.store.access_tables  # noqa: F401  (its tables join Base.metadata)
 from tahub.store.tables import Base
 
 config = context.config

@@ -1,0 +1,169 @@
+"""Disclosure control for counts shown outside the owner organisation.
+
+A cell is sensitive when the rows of *other* organisations in it number 1..k-1: the caller
+knows its own rows, so that is what must not be recoverable. Sensitive cells are suppressed;
+then, along every line of the table (one dimension varying, the others fixed: exactly the
+cells a lower-dimensional query sums into one margin), a line holding suppressed cells gets
+further cells suppressed until it holds at least two and their foreign rows add up to k or
+more, so neither a total nor an overlapping query pins a hidden cell down. Cells holding
+only the caller's rows are exact; the rest are rounded.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import Session
+
+from tahub.access.context import Access
+from tahub.access.policy import countable_sources
+from tahub.errors import UsageError
+from tahub.store.tables import Incident, IncidentTag, Source
+
+ROUND_TO = 5
+MAX_DIMENSIONS = 4
+FIELDS = {
+    "country_of_exploitation": Incident.country_of_exploitation,
+    "citizenship": Incident.citizenship,
+    "year": Incident.registration_year,
+    "gender": Incident.gender,
+    "age_band": Incident.age_band,
+    "source": Incident.source_id,
+    "exploitation": IncidentTag.tag,
+}
+RANGE_FILTERS = {"year_from": (Incident.registration_year, ">="),
+                 "year_to": (Incident.registration_year, "<=")}
+
+
+def round_count(n: int, step: int = ROUND_TO) -> int:
+    """`n` to the nearest multiple of `step`, halves up (no banker's rounding)."""
+    return (2 * n + step) // (2 * step) * step
+
+
+def protect_table(cells: list[dict], k: int, round_to: int = ROUND_TO) -> list[dict]:
+    """Cells safe to show: `[{"group": {...}, "count": int, "own"?: int}]` in, each out as
+    `{"group", "count", "suppressed", "exact"}` with `count` None when suppressed.
+
+    `own` is how many of the cell's rows belong to the caller's organisation (default 0).
+    """
+    foreign = [c["count"] - c.get("own", 0) for c in cells]
+    hidden = {i for i, f in enumerate(foreign) if 0 < f < k}
+    dims = sorted(cells[0]["group"]) if cells else []
+    lines = list(_lines(cells, dims))
+    changed = bool(hidden)
+    while changed:
+        changed = False
+        for line in lines:
+            shut = [i for i in line if i in hidden]
+            if not shut or (len(shut) >= 2 and sum(foreign[i] for i in shut) >= k):
+                continue
+            open_ = [i for i in line if i not in hidden and foreign[i] > 0]
+            if open_:  # else the line's margin holds < k foreign rows and is itself hidden
+                hidden.add(min(open_, key=lambda i: (foreign[i], cells[i]["count"])))
+                changed = True
+    out = []
+    for i, cell in enumerate(cells):
+        if i in hidden:
+            out.append({"group": dict(cell["group"]), "count": None, "suppressed": True,
+                        "exact": False})
+        elif foreign[i] == 0:
+            out.append({"group": dict(cell["group"]), "count": cell["count"],
+                        "suppressed": False, "exact": True})
+        else:
+            out.append({"group": dict(cell["group"]), "count": round_count(cell["count"],
+                                                                           round_to),
+                        "suppressed": False, "exact": False})
+    return out
+
+
+def _lines(cells: list[dict], dims: list[str]) -> Iterable[list[int]]:
+    """Index lists of cells that share every group value but one dimension's."""
+    if len(dims) <= 1:
+        yield list(range(len(cells)))
+        return
+    for d in dims:
+        by_rest: dict[tuple, list[int]] = defaultdict(list)
+        for i, cell in enumerate(cells):
+            by_rest[tuple(repr(cell["group"][o]) for o in dims if o != d)].append(i)
+        yield from by_rest.values()
+
+
+def k_for(levels: Iterable[str]) -> int:
+    """The threshold for a table mixing foreign rows shared at `levels`: the strictest."""
+    from tahub.config import get_settings
+
+    settings = get_settings()
+    per_level = {"group": settings.k_group, "members": settings.k_members,
+                 "public": settings.k_public}
+    return max((per_level.get(level, settings.k_public) for level in levels),
+               default=settings.k_public)
+
+
+def _where(filters: dict[str, Any]) -> list:
+    clauses = []
+    for name, value in (filters or {}).items():
+        if value is None or value == "" or value == []:
+            continue
+        if name in RANGE_FILTERS:
+            column, op = RANGE_FILTERS[name]
+            try:
+                bound = int(value)
+            except (TypeError, ValueError):
+                raise UsageError(f"filter '{name}' must be a year, not {value!r}") from None
+            clauses.append(column >= bound if op == ">=" else column <= bound)
+            continue
+        if name not in FIELDS:
+            raise UsageError(f"unknown filter '{name}'; use one of "
+                             f"{', '.join(sorted([*FIELDS, *RANGE_FILTERS]))}")
+        values = value if isinstance(value, list | tuple | set | frozenset) else [value]
+        if name in ("year", "source"):
+            try:
+                values = [int(v) for v in values]
+            except (TypeError, ValueError):
+                raise UsageError(f"filter '{name}' takes whole numbers") from None
+        if name == "exploitation":
+            clauses.append(exists().where(IncidentTag.incident_id == Incident.id,
+                                          IncidentTag.tag.in_([str(v) for v in values])))
+        else:
+            clauses.append(FIELDS[name].in_(values))
+    return clauses
+
+
+def aggregate(session: Session, access: Access, group_by: list[str],
+              filters: dict) -> dict:
+    """Incidents counted by `group_by` for the caller, disclosure-controlled.
+
+    Counts every row the policy lets the caller count; cells holding only the caller's
+    own rows are exact, the others pass through `protect_table` with the k of the
+    strictest sharing level among the other organisations' sources.
+    """
+    group_by = list(dict.fromkeys(group_by))
+    unknown = [g for g in group_by if g not in FIELDS]
+    if unknown:
+        raise UsageError(f"cannot group by {', '.join(unknown)}; use "
+                         f"{', '.join(sorted(FIELDS))}")
+    if len(group_by) > MAX_DIMENSIONS:
+        raise UsageError(f"group by at most {MAX_DIMENSIONS} fields")
+    own = func.sum(case((Source.organisation_id == access.organisation_id, 1), else_=0))
+    columns = [FIELDS[g].label(g) for g in group_by]
+    query = (select(*columns, func.count().label("n"), own.label("own"))
+             .select_from(Incident).join(Source, Source.id == Incident.source_id))
+    if "exploitation" in group_by:
+        query = query.join(IncidentTag, and_(IncidentTag.incident_id == Incident.id,
+                                             IncidentTag.tag.like("exploitation.%")))
+    query = query.where(countable_sources(access), *_where(filters))
+    if columns:
+        query = query.group_by(*columns)
+    cells = [{"group": {g: row[i] for i, g in enumerate(group_by)}, "count": row.n,
+              "own": int(row.own or 0)} for row in session.execute(query) if row.n]
+    cells.sort(key=lambda c: tuple((v is None, "" if v is None else v)
+                                  for v in c["group"].values()))
+    levels = session.scalars(select(Source.sharing).distinct().where(
+        countable_sources(access), Source.organisation_id != access.organisation_id)).all()
+    k = k_for(levels)
+    protected = protect_table(cells, k)
+    return {"group_by": group_by, "cells": protected, "k": k, "round_to": ROUND_TO,
+            "suppressed": sum(c["suppressed"] for c in protected)}
