@@ -204,6 +204,49 @@ def ads_link(
                f"{len(problems)} bad line(s) skipped; written to {output}")
 
 
+@app.command("enrich")
+def enrich(
+    input_path: Path = typer.Option(..., "--input", help="JSONL: {id, text, url?, published_at?}"),
+    output: Path = typer.Option(..., "--output", help="JSONL, one enriched line per input line."),
+    strict: bool = typer.Option(False, "--strict", help="Any bad line is fatal (exit 1)."),
+) -> None:
+    """Read texts, detect language, relevance, golden tags, places, dates, victims (JSONL out)."""
+    from rich import progress as rp
+    from rich.console import Console
+
+    from tahub.enrich.records import LineProblem, read_records
+    from tahub.enrich.text_pipeline import enrich_texts
+
+    if not input_path.is_file():
+        raise fail(f"file not found: {input_path}")
+    with input_path.open(encoding="utf-8-sig", errors="replace") as fh:
+        parsed = list(read_records(fh))
+    problems = [p for _, p in parsed if isinstance(p, LineProblem)]
+    records = [r for _, r in parsed if not isinstance(r, LineProblem)]
+    for problem in problems[:200]:
+        typer.echo(f"{problem}{'' if strict else ', skipped'}", err=True)
+    if len(problems) > 200:
+        typer.echo(f"... and {len(problems) - 200:,} more bad lines", err=True)
+    if strict and problems:
+        raise fail(f"{len(problems)} bad line(s) in {input_path.name}; --strict: nothing "
+                   "written", code=1)
+    tmp = output.with_name(output.name + ".part")
+    console = Console(stderr=True)
+    with rp.Progress(rp.TextColumn("enrich"), rp.BarColumn(), rp.MofNCompleteColumn(),
+                     rp.TimeElapsedColumn(), console=console, transient=True) as progress, \
+            tmp.open("w", encoding="utf-8") as out:
+        task = progress.add_task("enrich", total=len(records))
+        for start in range(0, len(records), 256):
+            batch = records[start:start + 256]
+            for line in enrich_texts(batch):
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            progress.advance(task, len(batch))
+    tmp.replace(output)
+    if problems:
+        typer.echo(f"warning: {len(problems)} bad line(s) skipped", err=True)
+    typer.echo(f"{len(records)} text(s) enriched -> {output}", err=True)
+
+
 SHARING_LEVELS = ("private", "group", "members", "public")
 TLP_MARKS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
 

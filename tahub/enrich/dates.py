@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
+from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise
 from tahub.enrich.vocab import load_yaml
 
 NAME = "dates"
@@ -55,8 +55,6 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
         yield word, "ago_before", None, 1.0
     for word in ago["units"]:
         yield word, "ago_unit", None, 1.0
-    for word in v["year_prepositions"][lang]:
-        yield word, "year_prep", None, 1.0
 
 
 @functools.lru_cache(maxsize=8)
@@ -92,8 +90,6 @@ def _dateparser(phrase: str, lang: str, base: dt.date) -> dt.date | None:
 
 @functools.lru_cache(maxsize=8)
 def _number_words(lang: str) -> dict[str, int]:
-    from tahub.enrich.textindex import normalise
-
     numbers = load_yaml("victims.yaml")["numbers"]
     return {normalise(str(w)): int(v) for w, v in numbers.get(lang, numbers["en"]).items()}
 
@@ -121,7 +117,9 @@ def candidates(doc: TextDoc, hits: list[Hit], lang: str,
         start, end = doc.starts[i], doc.ends[j - 1]
         out.append((DateFact(value, start, end, doc.text[start:end], conf), i))
 
-    preps = {h.i for h in hits if h.channel == "year_prep"}
+    prep_words = _year_prepositions(lang)
+    preps = {k for k in range(1, n) if _year_token(toks[k]) and toks[k - 1] in prep_words}
+    preps |= {h.i - 1 for h in hits if h.channel == "month" and h.i and toks[h.i - 1] in prep_words}
     used: set[int] = set()
     for h in hits:
         if h.channel == "month":
@@ -182,6 +180,12 @@ def candidates(doc: TextDoc, hits: list[Hit], lang: str,
         if k < n and k not in used and _year_token(toks[k]):
             add(str(_year_token(toks[k])), k, k + 1, 0.5)
     return out
+
+
+@functools.lru_cache(maxsize=8)
+def _year_prepositions(lang: str) -> frozenset[str]:
+    preps = _vocab()["year_prepositions"]
+    return frozenset(normalise(str(w)) for w in preps.get(lang, preps["en"]))
 
 
 def incident_date_doc(doc: TextDoc, hits: list[Hit], lang: str, published: dt.date | None,

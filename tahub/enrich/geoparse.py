@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tahub.enrich.gazetteer import Place, gazetteer, geo_vocab
-from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
+from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, phrase_key
 from tahub.enrich.vocab import expand_all
 
 NAME = "geoparse"
@@ -72,8 +72,17 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
             yield form, "geo_role", role, 1.0
     for form in expand_all(vocab["helper_cues"].get(lang, vocab["helper_cues"]["en"])):
         yield form, "geo_helper", None, 1.0
-    for form in expand_all(vocab["place_cues"].get(lang, vocab["place_cues"]["en"])):
-        yield form, "geo_cue", None, 1.0
+
+
+@functools.lru_cache(maxsize=8)
+def _place_cues(lang: str) -> frozenset[tuple[str, ...]]:
+    """Words that announce a place ("en", "in", "municipio de"), checked before a name."""
+    cues = geo_vocab()["place_cues"]
+    return frozenset(phrase_key(f) for f in expand_all(cues.get(lang, cues["en"])))
+
+
+def _after_cue(doc: TextDoc, i: int, cues: frozenset[tuple[str, ...]]) -> bool:
+    return any(i >= n and tuple(doc.tokens[i - n:i]) in cues for n in (1, 2, 3))
 
 
 def add_gazetteer(index: PhraseIndex) -> None:
@@ -111,8 +120,8 @@ def _choose(places: tuple[Place, ...], named: set[str]) -> Place:
     return max(pool, key=lambda p: (p.kind == "city", p.population))
 
 
-def parse_doc(doc: TextDoc, hits: list[Hit]) -> GeoResult:
-    """Places in one text, given its index hits (channels geo, geo_role, geo_helper, geo_cue)."""
+def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
+    """Places in one text, given its index hits (channels geo, geo_role, geo_helper)."""
     min_pop = int(geo_vocab().get("min_city_population", 100_000))
     geo = _longest([h for h in hits if h.channel == "geo"])
     roles = [h for h in hits if h.channel == "geo_role"]
@@ -120,26 +129,26 @@ def parse_doc(doc: TextDoc, hits: list[Hit]) -> GeoResult:
     for c in (h for h in hits if h.channel == "geo_helper"):
         stop = _CLAUSE_END.search(doc.text, c.end)
         helper_scopes.append((c.j, c.end, stop.start() if stop else len(doc.text)))
-    cue_ends = {h.j for h in hits if h.channel == "geo_cue"}
+    cues = _place_cues(lang)
     text = doc.text
 
-    mentions: list[tuple[Hit, tuple[Place, ...]]] = []
+    mentions: list[tuple[Hit, tuple[Place, ...], bool]] = []
     for h in geo:
         places: tuple[Place, ...] = h.value
         demonym = all(p.kind == "demonym" for p in places)
         if not demonym and not text[h.start].isupper():
             continue
-        after_cue = h.i in cue_ends
+        after_cue = _after_cue(doc, h.i, cues)
         places = tuple(p for p in places if not p.needs_cue or after_cue)
         if places:
-            mentions.append((h, places))
-    named = {p.country for _, ps in mentions for p in ps if p.kind in ("country", "demonym")}
+            mentions.append((h, places, after_cue))
+    named = {p.country for _, ps, _ in mentions for p in ps if p.kind in ("country", "demonym")}
 
     accepted: list[PlaceFact] = []
     helped: list[PlaceFact] = []
-    for h, places in mentions:
+    for h, places, after_cue in mentions:
         place = _choose(places, named)
-        small = place.population < min_pop and not (h.i in cue_ends and len(places) == 1)
+        small = place.population < min_pop and not (after_cue and len(places) == 1)
         if place.kind in ("city", "region") and place.country not in named and small:
             continue
         is_helper = any(0 <= h.i - j <= HELPER_WINDOW and end <= h.start < stop
@@ -165,5 +174,5 @@ def parse(texts: list[str], langs: list[str]) -> list[GeoResult]:
     out = []
     for text, lang in zip(texts, langs, strict=True):
         doc = TextDoc.build(text)
-        out.append(parse_doc(doc, _index(lang).find(doc)))
+        out.append(parse_doc(doc, _index(lang).find(doc), lang))
     return out

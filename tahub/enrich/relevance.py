@@ -84,11 +84,9 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0) -> RelevanceFact:
     for kind, weights in _config()["kinds"].items():
         scores[kind] = weights.get("bias", 0.0) + sum(
             w * feats.get(g, 0.0) for g, w in weights.items() if g != "bias")
-    top = max(scores.values())
-    exp = {k: math.exp(v - top) for k, v in scores.items()}
-    total = sum(exp.values())
     kind = max(scores, key=lambda k: scores[k])
-    prob = exp["incident"] / total
+    margin = scores["incident"] - max(v for k, v in scores.items() if k != "incident")
+    prob = 1.0 / (1.0 + math.exp(-margin))  # > 0.5 exactly when incident is the best kind
     evidence = tuple((h.start, h.end, h.value) for h in hits)
     return RelevanceFact(kind == "incident", round(prob, 4), kind, counts, evidence)
 

@@ -67,15 +67,15 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
     facts: dict[str, Any] = {}
     if rel.relevant:
         geo = geoparse.parse_doc(doc, by.get("geo", []) + by.get("geo_role", [])
-                                 + by.get("geo_helper", []) + by.get("geo_cue", []))
+                                 + by.get("geo_helper", []), index_lang)
         incident_sentences = {doc.sentence_of(s) for s, _, g in rel.evidence if g == "incident"}
         date = dates.incident_date_doc(doc, [h for c in ("month", "weekday", "days_before",
-                                                         "ago_before", "ago_after", "ago_unit",
-                                                         "year_prep") for h in by.get(c, [])],
+                                                         "ago_before", "ago_after", "ago_unit")
+                                             for h in by.get(c, [])],
                                        index_lang, dates.parse_published(
                                            record.get("published_at")), incident_sentences)
-        vic = victims.extract_doc(doc, [h for c in ("num", "filler", "vnoun", "vverb", "minor",
-                                                    "gender") for h in by.get(c, [])])
+        vic = victims.extract_doc(doc, [h for c in ("num", "vnoun", "vverb", "minor", "gender")
+                                        for h in by.get(c, [])], index_lang)
         out.update(exploitation=tagger.exploitation_types(tag_hits), countries=geo.countries,
                    places=geo.places_out(), incident_date=date.value if date else None,
                    victims_count=vic.victims_count, minors=vic.minors,

@@ -12,9 +12,12 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import accumulate
+from operator import add
+from typing import Any, NamedTuple
 
 TOKEN = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\W+)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(¿¡]*[A-ZÁÉÍÓÚÑÇÂÊÔÃÕ0-9])|\n\s*\n|\n")
 
 
@@ -31,14 +34,21 @@ def _accent_table() -> dict[int, str]:
 
 
 _ACCENTS = _accent_table()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _strip(match: re.Match) -> str:
+    return _ACCENTS.get(ord(match.group()), match.group())
 
 
 def normalise(text: str) -> str:
     """Lower-case and strip accents without changing the length (offsets stay valid)."""
     low = text.lower()
+    if low.isascii():
+        return low
     if len(low) != len(text):  # e.g. 'İ' lower-cases to two characters
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_ACCENTS)
+    return _NON_ASCII.sub(_strip, low)  # only the few non-ASCII characters pay a lookup
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -46,8 +56,7 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(TOKEN.findall(normalise(phrase)))
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A vocabulary phrase found in a text: token and character span, and what it means."""
 
     i: int  # first token index
@@ -60,43 +69,50 @@ class Hit:
 
 
 class PhraseIndex:
-    """Phrases (by token tuple) -> payloads; `find` returns every occurrence in one pass."""
+    """Phrases as a token trie (nested dicts; the key None holds a node's payloads).
+
+    `find` walks the trie from every token, so a text costs about one dict lookup per token
+    whatever the size of the vocabulary.
+    """
 
     def __init__(self) -> None:
-        self._by_first: dict[str, dict[tuple[str, ...], list[tuple[str, Any, float]]]] = {}
-        self._lengths: dict[str, list[int]] = {}
+        self._root: dict = {}
+        self._size = 0
 
     def add(self, phrase: str, channel: str, value: Any, confidence: float = 1.0) -> None:
         key = phrase_key(phrase)
         if not key:
             return
-        bucket = self._by_first.setdefault(key[0], {})
-        bucket.setdefault(key, []).append((channel, value, confidence))
-        lengths = self._lengths.setdefault(key[0], [])
-        if len(key) not in lengths:
-            lengths.append(len(key))
-            lengths.sort(reverse=True)
+        node = self._root
+        for tok in key:
+            node = node.setdefault(tok, {})
+        payloads = node.setdefault(None, [])
+        if not payloads:
+            self._size += 1
+        payloads.append((channel, value, confidence))
 
     def __len__(self) -> int:
-        return sum(len(b) for b in self._by_first.values())
+        return self._size
 
     def find(self, doc: TextDoc) -> list[Hit]:
         toks, starts, ends = doc.tokens, doc.starts, doc.ends
-        by_first, lengths = self._by_first, self._lengths
+        root = self._root
         n = len(toks)
         hits: list[Hit] = []
-        for i, tok in enumerate(toks):
-            bucket = by_first.get(tok)
-            if bucket is None:
-                continue
-            for length in lengths[tok]:
-                j = i + length
-                if j > n:
-                    continue
-                payloads = bucket.get(tuple(toks[i:j])) if length > 1 else bucket.get((tok,))
-                if payloads:
+        for i in [k for k, t in enumerate(toks) if t in root]:
+            node = root[toks[i]]
+            j = i + 1
+            while True:
+                payloads = node.get(None)
+                if payloads is not None:
                     for channel, value, conf in payloads:
                         hits.append(Hit(i, j, starts[i], ends[j - 1], channel, value, conf))
+                if j >= n:
+                    break
+                node = node.get(toks[j])
+                if node is None:
+                    break
+                j += 1
         return hits
 
 
@@ -114,13 +130,16 @@ class TextDoc:
     @classmethod
     def build(cls, text: str) -> TextDoc:
         norm = normalise(text)
-        toks: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in TOKEN.finditer(norm):
-            toks.append(m.group())
-            starts.append(m.start())
-            ends.append(m.end())
+        parts = _SPLIT.split(norm)  # token, separator, token, ...: offsets by running sums
+        offsets = list(accumulate(map(len, parts), initial=0))
+        toks = parts[0::2]
+        starts = offsets[0::2][: len(toks)]
+        if toks and not toks[-1]:  # text ends with a separator
+            toks.pop()
+            starts.pop()
+        if toks and not toks[0]:  # text starts with a separator
+            del toks[0], starts[0]
+        ends = list(map(add, starts, map(len, toks)))
         sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
         return cls(text, norm, toks, starts, ends, sentences)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
+from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise
 from tahub.enrich.vocab import expand_all, load_yaml, require
 
 NAME = "victims"
@@ -54,8 +54,6 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
     lang = lang if lang in v["numbers"] else "en"
     for word, value in require(v, "numbers", "victims.yaml")[lang].items():
         yield str(word), "num", int(value), 1.0
-    for word in v["fillers"][lang]:
-        yield str(word), "filler", None, 1.0
     for kind, forms in v["nouns"][lang].items():
         for form in expand_all(forms):
             yield form, "vnoun", kind, 1.0
@@ -69,6 +67,13 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
     for gender, by_lang in v["gender_cues"].items():
         for form in expand_all(by_lang[lang]):
             yield form, "gender", gender, 1.0
+
+
+@functools.lru_cache(maxsize=8)
+def _fillers(lang: str) -> frozenset[str]:
+    """Words allowed between a number and its noun (checked by set lookup, not indexed)."""
+    v = _vocab()["fillers"]
+    return frozenset(normalise(str(w)) for w in v.get(lang, v["en"]))
 
 
 @functools.lru_cache(maxsize=8)
@@ -119,7 +124,7 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
     return out
 
 
-def extract_doc(doc: TextDoc, hits: list[Hit]) -> VictimFacts:
+def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     """Victim and arrest facts of one text, given its index hits."""
     window = int(_vocab().get("window", 6))
     by: dict[str, list[Hit]] = {}
@@ -128,7 +133,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit]) -> VictimFacts:
     nouns: dict[int, Hit] = {}
     for h in sorted(by.get("vnoun", []), key=lambda h: (h.i, -(h.j - h.i))):
         nouns.setdefault(h.i, h)
-    fillers = {h.i for h in by.get("filler", [])}
+    fillers = _fillers(lang)
     verbs = by.get("vverb", [])
 
     def nearest_verb(i: int, j: int) -> str | None:
@@ -151,7 +156,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit]) -> VictimFacts:
         for k in range(j, min(j + NOUN_GAP, len(doc.tokens))):
             if k in nouns:
                 return nouns[k]
-            if k not in fillers:
+            if doc.tokens[k] not in fillers:
                 return None
         return None
 
@@ -210,5 +215,5 @@ def extract(texts: list[str], langs: list[str]) -> list[VictimFacts]:
     out = []
     for text, lang in zip(texts, langs, strict=True):
         doc = TextDoc.build(text)
-        out.append(extract_doc(doc, _index(lang).find(doc)))
+        out.append(extract_doc(doc, _index(lang).find(doc), lang))
     return out
