@@ -23,6 +23,8 @@ SETTINGS: list[tuple[str, str, str]] = [
     ("K_PUBLIC", "11", "Smallest count shown in aggregates to readers outside the owner."),
     ("K_MEMBERS", "11", "Like K_PUBLIC, for rows shared with every member (`members`)."),
     ("K_GROUP", "11", "Like K_PUBLIC, for rows shared with a sharing group (`group`)."),
+    ("CORS_ORIGINS", "", "Comma-separated origins allowed to call the API from a browser; "
+     "empty (the default) allows none, and `*` is ignored."),
 ]
 
 
@@ -40,6 +42,7 @@ class Settings:
     k_public: int
     k_members: int = 11
     k_group: int = 11
+    cors_origins: str = ""
 
 
 def _env(name: str) -> str:
@@ -64,6 +67,7 @@ def get_settings() -> Settings:
         k_public=int(_env("K_PUBLIC")),
         k_members=int(_env("K_MEMBERS")),
         k_group=int(_env("K_GROUP")),
+        cors_origins=_env("CORS_ORIGINS"),
     )
 
 
