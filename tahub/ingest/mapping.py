@@ -123,6 +123,7 @@ class Mapper:
                  max_cell_bytes: int) -> None:
         self.profile, self.header, self.max_cell = profile, header, max_cell_bytes
         self.decimal = decimal
+        self.check_cells = True  # the caller may clear it when the whole file is smaller
         self.positions = {}
         for i, name in enumerate(header):
             self.positions.setdefault(fold(name), i)
@@ -193,7 +194,7 @@ class Mapper:
             errors.append(RowError(row, where, "", f"row has {len(cells)} cells but the header "
                                    f"has {width}"))
             return [], errors
-        if max(map(len, cells), default=0) > self.max_cell // 4:
+        if self.check_cells and max(map(len, cells), default=0) > self.max_cell // 4:
             errors = self._oversized(row, cells)
         if errors:
             return [], errors

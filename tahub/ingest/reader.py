@@ -100,17 +100,12 @@ def _csv(path: Path, text: str) -> Table:
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         number = 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise UsageError(f"{path.name}, row {number + 1}: unreadable CSV ({exc})") \
-                    from None
-            number += 1
-            if cells or number == 1:
-                yield number, cells
+        try:
+            for number, cells in enumerate(reader, start=2):  # noqa: B007 - used below
+                if cells:
+                    yield number, cells
+        except csv.Error as exc:
+            raise UsageError(f"{path.name}, row {number + 1}: unreadable CSV ({exc})") from None
 
     return Table(path, header, rows(), decimal="," if delimiter == ";" else ".")
 

@@ -98,6 +98,7 @@ def ingest_file(path: Path, profile: Profile, *, partial: bool = False,
     table = open_table(path, data)
     mapper = Mapper(profile, table.header, table.decimal, installation_secret(settings),
                     settings.max_cell_bytes)
+    mapper.check_cells = len(data) > settings.max_cell_bytes // 4
     if mapper.header_errors:
         result.errors = mapper.header_errors
         result.seconds = time.perf_counter() - started

@@ -31,7 +31,7 @@ TABLES: dict[str, Table] = {
     "pois": PointOfInterest.__table__,  # type: ignore[dict-item]
     "statistics": Statistic.__table__,  # type: ignore[dict-item]
 }
-EXTRA = {"statistics": ("suppressed", "value_text", "breakdown")}
+EXTRA = {"statistics": ("suppressed", "value_text", "breakdown")}  # after the fields
 PLACE_COLUMNS = ("incident_id", "role", "country", "admin1", "admin2", "locality", "lat", "lon")
 
 
@@ -58,20 +58,20 @@ def write_records(conn: Connection, target: str, source_id: int,
     ids = allocate_ids(conn, table, len(records))
     sqlite = conn.dialect.name == "sqlite"
     dumps = _json_dumper()
+    shared: dict[int, tuple[dict, tuple[Any, ...]]] = {}  # memoised rows share value dicts
     rows = []
     for rec, id_ in zip(records, ids, strict=True):
-        values = rec.values
-        if target == "statistics":
-            values = statistic_values(values)
-            tail: tuple[Any, ...] = (values["suppressed"], values["value_text"],
-                                     dumps(rec.attributes))
-        else:
-            tail = (dumps(rec.attributes),)
-        row = (id_, source_id, rec.row, *(values.get(f) for f in fields), *tail)
-        rows.append(_adapt_dates(row) if sqlite else row)
+        hit = shared.get(id(rec.values))
+        if hit is None or hit[0] is not rec.values:
+            values = statistic_values(rec.values) if target == "statistics" else rec.values
+            middle = tuple(values.get(f) for f in fields)
+            if target == "statistics":
+                middle += (values["suppressed"], values["value_text"])
+            hit = shared[id(rec.values)] = (rec.values, _adapt_dates(middle) if sqlite else middle)
+        rows.append((id_, source_id, rec.row, *hit[1], dumps(rec.attributes)))
     insert_rows(conn, table.name, columns, rows)
     if target == "incidents":
-        tags = [(i, t) for rec, i in zip(records, ids, strict=True) for t in sorted(rec.tags)]
+        tags = [(i, t) for rec, i in zip(records, ids, strict=True) for t in rec.tags]
         insert_rows(conn, IncidentTag.__tablename__, ["incident_id", "tag"], tags)
         places = [(i, p["role"], *(p.get(k) for k in PLACE_COLUMNS[2:]))
                   for rec, i in zip(records, ids, strict=True) for p in rec.places]
