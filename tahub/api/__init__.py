@@ -1,0 +1,1 @@
+"""The REST API: FastAPI routers under /api/v1, every read through `tahub.access`."""

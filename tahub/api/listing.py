@@ -1,0 +1,67 @@
+"""Lists and single reads of source-backed records, always filtered by the policy.
+
+The visibility filter is `tahub.access.policy.listable_sources` applied in SQL, so
+`total` counts only rows the caller may see; fields pass through `redact_record`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, inspect, select
+from sqlalchemy.orm import Session
+
+from tahub.access.context import Access
+from tahub.access.policy import can_count, listable_sources, redact_record
+from tahub.api.errors import ApiError
+from tahub.store.tables import Source
+
+MAX_LIMIT = 500
+
+
+def visible(access: Access, model: Any) -> ColumnElement[bool]:
+    """Rows of `model` whose source the caller may list."""
+    return model.source_id.in_(select(Source.id).where(listable_sources(access)))
+
+
+def as_dict(row: Any) -> dict[str, Any]:
+    return {c.key: getattr(row, c.key) for c in inspect(row).mapper.column_attrs}
+
+
+def sources_of(session: Session, rows: Sequence[Any]) -> dict[int, Source]:
+    ids = {r.source_id for r in rows}
+    if not ids:
+        return {}
+    return {s.id: s for s in session.scalars(select(Source).where(Source.id.in_(ids)))}
+
+
+def list_rows(session: Session, access: Access, model: Any, kind: str,
+              conditions: Sequence[ColumnElement[bool]], limit: int, offset: int,
+              extend: Callable[[Session, list[dict]], None] | None = None
+              ) -> tuple[list[dict], int]:
+    """One page of visible, redacted records (ordered by id) and the visible total."""
+    where = [visible(access, model), *conditions]
+    total = session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+    rows = list(session.scalars(select(model).where(*where).order_by(model.id)
+                                .limit(limit).offset(offset)))
+    records = [as_dict(r) for r in rows]
+    if extend is not None:
+        extend(session, records)
+    sources = sources_of(session, rows)
+    return [redact_record(access, sources[r["source_id"]], r, kind) for r in records], total
+
+
+def get_row(session: Session, access: Access, model: Any, row_id: int, what: str) -> Any:
+    """The row `row_id` if the caller may read it: 404 if it does not exist or is not
+    theirs to know of, 403 if its source shares it with them as counts only."""
+    row = session.get(model, row_id)
+    if row is not None:
+        listable = session.scalar(select(func.count()).select_from(Source).where(
+            Source.id == row.source_id, listable_sources(access)))
+        if listable:
+            return row
+        if can_count(access, session.get(Source, row.source_id)):
+            raise ApiError(403, f"{what} #{row_id} is shared with your organisation as "
+                                "aggregate counts only")
+    raise ApiError(404, f"no {what} #{row_id}")
