@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from tahub.access.commands import APPS as ACCESS_APPS
 from tahub.errors import TahubError, UsageError
 
 app = typer.Typer(
@@ -24,6 +25,8 @@ app.add_typer(schema_app, name="schema")
 ads_app = typer.Typer(help="Commercial-sex ads: extract identifiers and link networks.",
                       no_args_is_help=True)
 app.add_typer(ads_app, name="ads")
+for _name, _sub in ACCESS_APPS.items():  # orgs, users, groups, tokens, audit
+    app.add_typer(_sub, name=_name)
 
 
 @schema_app.command("show")
@@ -280,6 +283,7 @@ def ingest(
     mapping: Path | None = typer.Option(None, "--mapping", help="YAML mapping (generic)."),
     org: str | None = typer.Option(None, "--org", help="Owner organisation."),
     sharing: str = typer.Option("private", "--sharing", help="private|group|members|public"),
+    group: str | None = typer.Option(None, "--group", help="Sharing group (--sharing group)."),
     tlp: str = typer.Option("AMBER", "--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED"),
 ) -> None:
     """Store a table: every row (exit 0) or nothing (exit 1, each problem named)."""
@@ -290,7 +294,11 @@ def ingest(
         raise fail(f"--sharing must be one of {', '.join(SHARING_LEVELS)}")
     if tlp.upper() not in TLP_MARKS:
         raise fail(f"--tlp must be one of {', '.join(TLP_MARKS)}")
+    if (sharing == "group") != (group is not None):
+        raise fail("--sharing group needs --group NAME" if sharing == "group"
+                   else "--group goes with --sharing group")
     try:
+        group_id = _sharing_group_id(group) if group else None
         if profile == "generic":
             if mapping is None:
                 raise UsageError("--profile generic needs --mapping FILE.yaml")
@@ -302,7 +310,8 @@ def ingest(
         with _progress(f"ingest {path.name}", path.stat().st_size) as advance:
             result = ingest_file(path, chosen, partial=partial, progress=advance,
                                  provenance=Provenance(organisation=org, label=source,
-                                                       sharing=sharing, tlp=tlp.upper()))
+                                                       sharing=sharing, tlp=tlp.upper(),
+                                                       sharing_group_id=group_id))
     except TahubError as exc:
         raise fail(str(exc)) from None
     if report is not None:
@@ -314,9 +323,31 @@ def ingest(
         typer.echo(f"... and {len(result.errors) - len(shown):,} more problems"
                    + ("" if report else " (use --report FILE.csv to list them all)"))
     typer.echo(result.summary())
+    _audit_cli("ingest", f"source:{result.source_id}" if result.source_id else f"file:{path.name}",
+               {"profile": chosen.name, "org": org, "sharing": sharing, "group": group,
+                "tlp": tlp.upper(), "stored": result.rows_stored, "rejected": result.rejected,
+                "already": result.already})
     if result.rejected:
         raise fail(f"{path.name} rejected: {len(result.errors):,} problem(s); nothing stored",
                    code=1)
+
+
+def _sharing_group_id(name: str) -> int:
+    from sqlalchemy.orm import Session
+
+    from tahub.access.members import group_named
+    from tahub.store.db import get_engine, init_database
+
+    init_database()
+    with Session(get_engine()) as session:
+        return group_named(session, name).id
+
+
+def _audit_cli(action: str, obj: str, filters: dict | None = None) -> None:
+    """Every CLI read and write leaves an audit entry (see tahub.access.audit)."""
+    from tahub.access.commands import record_cli
+
+    record_cli(action, obj, filters)
 
 
 def _write_report(path: Path, errors: list) -> None:
@@ -335,6 +366,7 @@ def stats(as_json: bool = typer.Option(False, "--json", help="Print a JSON objec
     from tahub.analysis.counts import table_counts
 
     counts = table_counts()
+    _audit_cli("stats", "tables")
     if as_json:
         typer.echo(json.dumps(counts))
         return
@@ -356,6 +388,7 @@ def demo(
                        f"{path.name}: rejected ({len(result.errors)} problems)")
     except TahubError as exc:
         raise fail(str(exc)) from None
+    _audit_cli("demo", f"folder:{folder.name}", {"files": len(DEMO_FILES)})
     typer.echo(f"demo data loaded from {folder} ({len(DEMO_FILES)} files)")
 
 
