@@ -80,6 +80,7 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0) -> RelevanceFact:
     feats = {g: math.log1p(c) for g, c in counts.items()}
     feats["exploitation"] = math.log1p(exploitation_hits)
     feats["both"] = feats.get("trafficking", 0.0) * feats.get("incident", 0.0)
+    feats["no_incident"] = 0.0 if counts.get("incident") else 1.0
     scores: dict[str, float] = {}
     for kind, weights in _config()["kinds"].items():
         scores[kind] = weights.get("bias", 0.0) + sum(
