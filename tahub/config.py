@@ -1,7 +1,7 @@
 """Settings, declared once as (name, default, help) and read from the environment.
 
 Every setting is an environment variable `TAHUB_<NAME>`; `docs/configuration.md`
-lists them and a test keeps that page in step with this table.
+lists them and `tests/test_docs.py` keeps that page in step with this table.
 """
 
 from __future__ import annotations
