@@ -19,7 +19,6 @@ VERSION = "1.0"
 METHOD = f"{NAME}@{VERSION}"
 LANGUAGES = ("en", "es", "pt")
 EXPLOITATION = "exploitation."
-EXPLOITATION_MIN_WEIGHT = 0.8  # summed confidence a type needs to be reported
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +87,37 @@ def tag_hits(doc: TextDoc, tag_raw: list[Hit], neg_raw: list[Hit]) -> list[TagHi
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _rules() -> dict:
+    return load_yaml("exploitation_rules.yaml")
+
+
 def exploitation_types(hits: list[TagHit]) -> list[str]:
-    """Exploitation ids (without prefix) whose summed evidence passes the threshold."""
+    """Exploitation ids (without prefix) an incident's tag hits support, by the rules in
+    `exploitation_rules.yaml`: enough summed confidence, nested evidence dropped, specific
+    types absorbing general ones, household labour as domestic servitude, and a sector
+    fallback to labour."""
+    rules = _rules()
+    exp = [h for h in hits if h.tag.startswith(EXPLOITATION)]
+    inner = [h for h in exp if any(o is not h and o.tag != h.tag and o.start <= h.start
+                                   and h.end <= o.end for o in exp)]
     weight: dict[str, float] = {}
-    for h in hits:
-        if h.tag.startswith(EXPLOITATION):
+    for h in exp:
+        if h not in inner:
             key = h.tag[len(EXPLOITATION):]
             weight[key] = weight.get(key, 0.0) + h.confidence
-    return sorted(k for k, w in weight.items() if w >= EXPLOITATION_MIN_WEIGHT)
+    found = {k for k, w in weight.items() if w >= float(rules.get("min_weight", 0.6))}
+    for general_of, absorbed in (rules.get("absorbs") or {}).items():
+        if general_of in found:
+            found -= set(absorbed)
+    tags = {h.tag for h in hits}
+    domestic = rules.get("domestic") or {}
+    if domestic and domestic["from"] in found and tags & set(domestic["sectors"]):
+        found = (found - {domestic["from"]}) | {domestic["to"]}
+    fallback = rules.get("fallback") or {}
+    if not found and fallback and tags & set(fallback["sectors"]):
+        found = {fallback["type"]}
+    return sorted(found)
 
 
 def tag_doc(doc: TextDoc, lang: str) -> list[TagHit]:
