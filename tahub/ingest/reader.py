@@ -34,6 +34,7 @@ class Table:
     rows: Iterator[tuple[int, list[str]]]
     decimal: str = "."
     notes: list[str] = field(default_factory=list)
+    bad_rows: dict[int, str] = field(default_factory=dict)  # row -> why it is no record
 
 
 def open_table(path: Path, data: bytes) -> Table:
@@ -141,19 +142,31 @@ def _xlsx(path: Path, data: bytes) -> Table:
 
 
 def _objects_table(path: Path, objects: Iterator[tuple[int, object]]) -> Table:
+    """Rows from JSON objects; anything else in their place is a bad row, not a bad file."""
     buffered = list(objects)
     header: list[str] = []
+    bad: dict[int, str] = {}
     for number, obj in buffered:
-        if not isinstance(obj, dict):
-            raise UsageError(f"{path.name}, row {number}: expected a JSON object, got "
-                             f"{type(obj).__name__}")
-        header.extend(k for k in obj if k not in header)
+        if isinstance(obj, dict):
+            header.extend(k for k in obj if k not in header)
+        elif isinstance(obj, _Unreadable):
+            bad[number] = f"not valid JSON ({obj.reason})"
+        else:
+            bad[number] = f"expected a JSON object, got {type(obj).__name__}"
+    if not header:
+        raise UsageError(f"{path.name}: this is not a table (no JSON objects)")
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         for number, obj in buffered:
-            yield number, [_json_cell(obj.get(k)) for k in header]  # type: ignore[union-attr]
+            if isinstance(obj, dict):
+                yield number, [_json_cell(obj.get(k)) for k in header]
 
-    return Table(path, header, rows())
+    return Table(path, header, rows(), bad_rows=bad)
+
+
+@dataclass
+class _Unreadable:
+    reason: str
 
 
 def _json_cell(value: object) -> str:
@@ -182,7 +195,6 @@ def _jsonl(path: Path, text: str) -> Table:
             try:
                 yield number, json.loads(line)
             except json.JSONDecodeError as exc:
-                raise UsageError(f"{path.name}, line {number}: not valid JSON ({exc.msg})") \
-                    from None
+                yield number, _Unreadable(exc.msg)
 
     return _objects_table(path, objects())

@@ -116,6 +116,11 @@ def ingest_file(path: Path, profile: Profile, *, partial: bool = False,
             records.extend(mapped)
         if progress and result.rows_read % 1000 == 0:
             progress(1000)
+    for row, reason in table.bad_rows.items():
+        result.rows_read += 1
+        result.errors.append(RowError(row, "*", "", reason))
+        bad_rows.add(row)
+    result.errors.sort(key=lambda e: e.row)
     result.rows_rejected = len(bad_rows)
     if result.rows_read == 0:
         result.errors.append(RowError(1, "*", "", "the file has a header but no data rows"))

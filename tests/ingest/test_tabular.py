@@ -274,3 +274,49 @@ def test_stats_json_has_the_promised_keys(db_url):
     counts = json.loads(result.output)
     for key in ("incidents", "missing_persons", "pois", "statistics", "documents", "sources"):
         assert counts[key] == 0
+
+
+def test_bad_jsonl_lines_are_row_errors_and_partial_keeps_the_rest(sqlite_url, tmp_path):
+    path = tmp_path / "cases.jsonl"
+    path.write_text('{"yearOfRegistration": 2019, "citizenship": "UA"}\n'
+                    "{not json\n"
+                    '["a list"]\n'
+                    '{"yearOfRegistration": "2020", "citizenship": "Ucrania"}\n')
+    rejected = ingest(str(path), "--profile", "ctdc")
+    assert rejected.exit_code == 1
+    assert "row 2, column *: not valid JSON" in rejected.output
+    assert "row 3, column *: expected a JSON object, got list" in rejected.output
+    assert ingest(str(path), "--profile", "ctdc", "--partial").exit_code == 0
+    with Session(get_engine()) as session:
+        assert list(session.scalars(select(Incident.citizenship))) == ["UA", "UA"]
+
+
+def test_generic_profile_with_own_mapping(sqlite_url, tmp_path):
+    mapping = tmp_path / "mine.yaml"
+    mapping.write_text(
+        "target: incidents\n"
+        "fields:\n"
+        "  registration_year: {columns: [Año, year], type: year, required: true}\n"
+        "  citizenship: {columns: [Nacionalidad], type: country}\n"
+        "  gender: {columns: [Sexo], type: sex}\n"
+        "tags:\n"
+        "  - {columns: [Finalidad], type: choice, values: {Explotación sexual: exploitation.sexual,"
+        " Trabajo forzoso: exploitation.labour}}\n")
+    data = write_csv(tmp_path / "casos.csv", ["Año", "Nacionalidad", "Sexo", "Finalidad"],
+                     [["2021", "Venezuela", "Mujer", "Explotación sexual"],
+                      ["2022", "Colombia", "Hombre", "Trabajo forzoso"]], delimiter=";")
+    assert ingest(str(data), "--profile", "generic").exit_code == 2  # needs --mapping
+    result = ingest(str(data), "--profile", "generic", "--mapping", str(mapping))
+    assert result.exit_code == 0, result.output
+    with Session(get_engine()) as session:
+        got = session.execute(select(Incident.citizenship, Incident.gender, IncidentTag.tag)
+                              .join(IncidentTag).order_by(Incident.id)).all()
+    assert got == [("VE", "female", "exploitation.sexual"), ("CO", "male", "exploitation.labour")]
+
+
+def test_broken_mapping_fails_naming_file_and_key(sqlite_url, tmp_path):
+    mapping = tmp_path / "broken.yaml"
+    mapping.write_text("target: incidents\nfields:\n  colour: {columns: [c]}\n")
+    result = ingest(str(CTDC), "--profile", "generic", "--mapping", str(mapping))
+    assert result.exit_code == 2
+    assert "broken.yaml: fields.colour: not a field of this target" in result.output
