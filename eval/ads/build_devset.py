@@ -36,6 +36,7 @@ from pools import (  # noqa: E402
     NAMES,
     PRICES,
     SITES,
+    SLOGAN_WORDS,
     STOCK,
     ZONES,
 )
@@ -59,8 +60,10 @@ def ascii_name(name: str) -> str:
 
 
 class Builder:
-    def __init__(self, seed: int = SEED) -> None:
+    def __init__(self, seed: int = SEED, fiction: bool = True, slogans: bool = False) -> None:
         self.rng = random.Random(seed)
+        self.fiction = fiction
+        self.slogans = slogans  # each agency its own slogan (large benchmark corpora)
         self.used_phones: set[str] = set()
         self.used_handles: set[str] = set()
         self.ads: list[dict] = []
@@ -69,7 +72,7 @@ class Builder:
     # identifiers -------------------------------------------------------------------------
     def phone(self, country: str) -> tuple[str, str, str]:
         while True:
-            nsn, e164 = new_number(country, self.rng)
+            nsn, e164 = new_number(country, self.rng, self.fiction)
             if e164 not in self.used_phones:
                 self.used_phones.add(e164)
                 return country, nsn, e164
@@ -213,6 +216,7 @@ class Builder:
                     "price": rng.random() < 0.6}
 
         template = choose()
+        slogan = " ".join(rng.sample(SLOGAN_WORDS[lang], 12)) if self.slogans else ""
         handle = self.handle("agencia" if lang == "es" else "agency", lang) \
             if rng.random() < 0.3 else None
         day = date(2025, 1, 1) + timedelta(days=rng.randint(0, 150))
@@ -226,7 +230,8 @@ class Builder:
                       "age": age, "age2": rng.randint(18, 21), "city": city,
                       "zone": rng.choice(ZONES[country]), "price": rng.choice(PRICES[country])}
             inds: set[str] = set()
-            parts = [self.fill(t["intro"], values, inds), self.fill(t["workers"], values, inds)]
+            parts = [self.fill(t["intro"], values, inds), slogan,
+                     self.fill(t["workers"], values, inds)]
             parts += [self.fill(c, values, inds) for c in t["control"]]
             if t["price"]:
                 parts.append(values["price"])

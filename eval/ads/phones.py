@@ -29,8 +29,12 @@ INTERNATIONAL = {"CO": ["+57 ", "0057 ", "+57"], "MX": ["+52 ", "+52 1 "], "PE":
                  "BR": ["+55 "], "CA": ["+1 "]}
 
 
-def new_number(country: str, rng: random.Random) -> tuple[str, str]:
-    """A valid mobile (or, for Canada, a 555-01XX fiction number): (national digits, E.164)."""
+def new_number(country: str, rng: random.Random, fiction: bool = True) -> tuple[str, str]:
+    """A valid mobile (or, for Canada, a 555-01XX fiction number): (national digits, E.164).
+
+    The 555-01XX range holds 100 numbers per area code; large generated corpora that are
+    never stored (the benchmark) pass `fiction=False` to draw any valid Canadian number.
+    """
     while True:
         if country == "CO":
             nsn = rng.choice(["300", "301", "302", "304", "305", "310", "311", "312", "313",
@@ -46,7 +50,9 @@ def new_number(country: str, rng: random.Random) -> tuple[str, str]:
             nsn += "".join(rng.choice("0123456789") for _ in range(8))
         else:
             nsn = rng.choice(["416", "647", "604", "514", "403", "613", "778", "587"])
-            nsn += "55501" + "".join(rng.choice("0123456789") for _ in range(2))
+            tail = 2 if fiction else 7
+            nsn += ("55501" if fiction else "") + "".join(
+                rng.choice("0123456789") for _ in range(tail))
         e164 = f"+{CODES[country]}{nsn}"
         if phonenumbers.is_valid_number(phonenumbers.parse(e164)):
             return nsn, e164

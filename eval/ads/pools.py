@@ -275,3 +275,23 @@ AGENCY = {
             "Ask for the manager {phone}||third_person"],
     },
 }
+
+# Neutral words an agency's own slogan is drawn from (benchmark corpora only, where many
+# agencies would otherwise share word-for-word the same few pool pieces).
+SLOGAN_WORDS = {
+    "es": ["elegancia", "exclusiva", "lujo", "relax", "placer", "confianza", "calidad",
+           "atención", "personalizada", "caballeros", "ejecutivos", "ambiente", "privado",
+           "selecto", "experiencia", "única", "momentos", "especiales", "glamour", "estilo",
+           "belleza", "encanto", "sensualidad", "pasión", "distinción", "clase", "refinada",
+           "inolvidable", "seguridad", "comodidad"],
+    "pt": ["elegância", "exclusiva", "luxo", "relax", "prazer", "confiança", "qualidade",
+           "atenção", "personalizada", "cavalheiros", "executivos", "ambiente", "privado",
+           "seleto", "experiência", "única", "momentos", "especiais", "glamour", "estilo",
+           "beleza", "encanto", "sensualidade", "paixão", "classe", "requinte", "inesquecível",
+           "segurança", "conforto", "charme"],
+    "en": ["elegance", "exclusive", "luxury", "relaxation", "pleasure", "trust", "quality",
+           "attention", "personal", "gentlemen", "executives", "ambiance", "private",
+           "select", "experience", "unique", "moments", "special", "glamour", "style",
+           "beauty", "charm", "sensual", "passion", "distinction", "class", "refined",
+           "unforgettable", "comfort", "premium"],
+}

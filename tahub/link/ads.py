@@ -74,6 +74,27 @@ def network_risk(ad_risks: Sequence[tuple[float, str]], n_phones: int, n_cities:
     return round(min(risk, 1.0), 3), reasons
 
 
+def identifier_components(extracted: Sequence[dict], secret: bytes
+                          ) -> tuple[UnionFind, dict[str, int]]:
+    """Union-find over ads joined by a shared identifier, and each identifier's first ad.
+
+    Identifier keys are "kind:keyed-hash"; each distinct raw value is hashed once.
+    """
+    uf = UnionFind(len(extracted))
+    union = uf.union
+    first: dict[str, int] = {}
+    cache: dict[tuple[str, str], str] = {}
+    for i, ad in enumerate(extracted):
+        for pair in identifier_values(ad):
+            key = cache.get(pair)
+            if key is None:
+                key = cache[pair] = f"{pair[0]}:{keyed_hash(pair[0], pair[1], secret)}"
+            j = first.setdefault(key, i)
+            if j != i:
+                union(j, i)
+    return uf, first
+
+
 def link_ads(extracted: Sequence[dict], texts: Mapping[str, Any] | Sequence[dict],
              secret: bytes, *, template: bool = True, threshold: float = 0.5) -> list[dict]:
     """Cluster extracted ads (the `ads extract` output) into networks.
@@ -81,18 +102,11 @@ def link_ads(extracted: Sequence[dict], texts: Mapping[str, Any] | Sequence[dict
     `texts` maps ad id to its input record ({"text", "title"?, "city"?, "posted_at"?}) or
     to its text, or is the list of input records. Returns one dict per cluster, largest
     first: cluster_id, ad_ids, identifiers ({kind: [keyed hashes]}), cities, dates
-    ([first, last] posting date), size, risk, reasons, links ({identifier, template}).
+    ([first, last] posting date), size, risk, reasons, links ({template}).
     """
     records = _record_lookup(texts)
     n = len(extracted)
-    uf = UnionFind(n)
-    first: dict[str, int] = {}
-    for i, ad in enumerate(extracted):
-        for kind, value in identifier_values(ad):
-            key = f"{kind}:{keyed_hash(kind, value, secret)}"
-            j = first.setdefault(key, i)
-            if j != i:
-                uf.union(j, i)
+    uf, first = identifier_components(extracted, secret)
 
     template_edges: list[tuple[int, int]] = []
     if template and n > 1:
@@ -111,35 +125,38 @@ def link_ads(extracted: Sequence[dict], texts: Mapping[str, Any] | Sequence[dict
     for key, i in first.items():
         kind, _, digest = key.partition(":")
         idents.setdefault(roots[i], {}).setdefault(kind, set()).add(digest)
-    templated: dict[int, int] = {}
-    for i, _j in template_edges:
-        templated[roots[i]] = templated.get(roots[i], 0) + 1
-
-    clusters = []
-    for root, idx in members.items():
-        ids = [str(extracted[i].get("id")) for i in idx]
-        cities: set[str] = set()
-        dates: list[str] = []
-        ad_risks = []
-        for i in idx:
-            ad = extracted[i]
-            rec = records.get(str(ad.get("id")))
-            rec = rec if isinstance(rec, Mapping) else {}
-            city = ad.get("city") or rec.get("city")
-            if city:
-                cities.add(str(city))
-            if rec.get("posted_at"):
-                dates.append(str(rec["posted_at"])[:10])
-            ad_risks.append((float(ad.get("risk") or 0.0), str(ad.get("id"))))
-        found = idents.get(root, {})
-        risk, reasons = network_risk(ad_risks, len(found.get("phone", ())), len(cities),
-                                     root in templated, len(idx))
-        clusters.append({
-            "cluster_id": cluster_id(ids), "ad_ids": ids,
-            "identifiers": {k: sorted(v) for k, v in sorted(found.items())},
-            "cities": sorted(cities), "dates": [min(dates), max(dates)] if dates else [],
-            "size": len(idx), "risk": risk, "reasons": reasons,
-            "links": {"template": templated.get(root, 0)},
-        })
+    templated = {roots[i] for i, _j in template_edges}
+    template_links = {root: sum(1 for i, _ in template_edges if roots[i] == root)
+                      for root in templated}
+    clusters = [_summary(extracted, records, idx, idents.get(root, {}),
+                         template_links.get(root, 0)) for root, idx in members.items()]
     clusters.sort(key=lambda c: (-c["size"], c["ad_ids"][0]))
     return clusters
+
+
+def _summary(extracted: Sequence[dict], records: Mapping[str, Any], idx: list[int],
+             found: dict[str, set[str]], template_links: int) -> dict:
+    ids, cities, dates, ad_risks = [], set(), [], []
+    for i in idx:
+        ad = extracted[i]
+        ad_id = str(ad.get("id"))
+        ids.append(ad_id)
+        rec = records.get(ad_id)
+        if rec.__class__ is not dict:
+            rec = rec if isinstance(rec, Mapping) else {}
+        city = ad.get("city") or rec.get("city")
+        if city:
+            cities.add(str(city))
+        posted = rec.get("posted_at")
+        if posted:
+            dates.append(str(posted)[:10])
+        ad_risks.append((float(ad.get("risk") or 0.0), ad_id))
+    risk, reasons = network_risk(ad_risks, len(found.get("phone", ())), len(cities),
+                                 template_links > 0, len(idx))
+    return {
+        "cluster_id": cluster_id(ids), "ad_ids": ids,
+        "identifiers": {k: sorted(v) for k, v in sorted(found.items())},
+        "cities": sorted(cities), "dates": [min(dates), max(dates)] if dates else [],
+        "size": len(idx), "risk": risk, "reasons": reasons,
+        "links": {"template": template_links},
+    }

@@ -15,9 +15,11 @@ def keyed_hash(kind: str, value: str, secret: bytes) -> str:
 
 def identifier_values(extracted: dict) -> list[tuple[str, str]]:
     """The (kind, normalised value) pairs of one extracted ad that linking compares."""
-    out = [("phone", p) for p in extracted.get("phones") or []]
-    out += [("email", e.strip().lower()) for e in extracted.get("emails") or []]
-    for h in extracted.get("handles") or []:
+    out = [("phone", p) for p in extracted.get("phones") or ()]
+    emails, handles = extracted.get("emails"), extracted.get("handles")
+    if emails:
+        out += [("email", e.strip().lower()) for e in emails]
+    for h in handles or ():
         handle = str(h.get("handle", "")).strip().lstrip("@").lower()
         if handle:
             out.append(("handle", f"{h.get('platform', 'other')}:{handle}"))
