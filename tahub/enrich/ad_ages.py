@@ -23,10 +23,10 @@ _NOT_AGE = (
     r"(?!\s?(?:cm|kg|kilos|lbs?|min|minutos|minutes|h|hs|hrs?|horas?|hours?|mil|k|%|\$|am|pm"
     r"|chicas|girls|garotas|meninas|fotos|pics|dias|days)\b)"
 )
-_AGE_RE = re.compile(
-    rf"(?<![\w.,])(\d{{2}})\s?(?:{_AFTER})(?![\w])"
-    rf"|(?<![\w])(?:{_BEFORE})\s?:?\s?(\d{{2}})(?![\w]|[.,]\d){_NOT_AGE}"
-)
+# Digit-led, so re skips to digits; the character before is checked by hand.
+_AFTER_RE = re.compile(rf"(\d{{2}})\s?(?:{_AFTER})(?![\w])")
+_BEFORE_RE = re.compile(rf"(?<![\w])(?:{_BEFORE})\s?:?\s?(\d{{2}})(?![\w]|[.,]\d){_NOT_AGE}")
+_BEFORE_WORDS = frozenset(re.findall(r"[a-z]+", " ".join(_LEX.words("age_before"))))
 
 
 # "Ashley is 20", "Natalie, 19,", "Skye 27", "Chloe 19 and Lily 18": a capitalised name
@@ -38,15 +38,20 @@ _NAME_AGE_RE = re.compile(
 )
 
 
-def find_ages(digitized: str, cased: str = "") -> list[int]:
+def find_ages(digitized: str, cased: str = "", words: frozenset[str] | None = None) -> list[int]:
     """Stated ages, in order, without repeats; `cased` (the text before lowercasing)
-    adds English-style "Name 19" ages."""
+    adds English-style "Name 19" ages; `words` (ad_match.words_of) saves a pass."""
     found: list[tuple[int, int]] = []
-    for m in _AGE_RE.finditer(digitized):
-        found.append((m.start(), int(m.group(1) or m.group(2))))
+    for m in _AFTER_RE.finditer(digitized):
+        start = m.start()
+        if start and (digitized[start - 1].isalnum() or digitized[start - 1] in ".,"):
+            continue
+        found.append((start, int(m.group(1))))
+    if words is None or words & _BEFORE_WORDS:
+        found.extend((m.start(), int(m.group(1))) for m in _BEFORE_RE.finditer(digitized))
     if cased:
         found.extend((m.start(), int(m.group(1))) for m in _NAME_AGE_RE.finditer(cased))
-        found.sort()
+    found.sort()
     out: list[int] = []
     for _, age in found:
         if 12 <= age <= 79 and age not in out:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tahub.enrich.ad_lexicon import lexicon
+from tahub.enrich.ad_match import words_of
 
 _LEX = lexicon()
 
@@ -38,36 +39,46 @@ _HANDLE = r"@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)"
 _STOP = {str(w) for w in _LEX.common.get("handle_stopwords") or []}
 
 
-def _platform_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+def _platform_patterns() -> list[tuple[str, tuple[str, ...], frozenset[str], re.Pattern[str],
+                                        re.Pattern[str] | None]]:
     out = []
     for platform, spec in _LEX.common["platforms"].items():
-        hosts = [str(h) for h in spec.get("hosts") or []]
-        keywords = _alt([str(k) for k in spec.get("keywords") or []])
-        host_re = re.compile(
-            rf"(?:https?://)?(?:www\.)?(?:{_alt(hosts)})/?{_HANDLE}" if hosts else r"(?!)"
-        )
+        hosts = tuple(str(h) for h in spec.get("hosts") or [])
+        keywords = [str(k) for k in spec.get("keywords") or []]
+        host_re = re.compile(rf"(?:https?://)?(?:www\.)?(?:{_alt(list(hosts))})/?{_HANDLE}")
         # A keyword introduces a handle only through ":", "=", "-", ">", an emoji (two
         # spaces after normalize) or "@"; "snap fotos reales" is not a handle.
-        intro = rf"(?<![\w@./])(?:{keywords})\b(?:\s*(?:[:=>\-]+|\s\s)\s*@?|\s*@)\s*"
+        intro = rf"(?<![\w@./])(?:{_alt(keywords)})\b(?:\s*(?:[:=>\-]+|\s\s)\s*@?|\s*@)\s*"
         # WhatsApp accounts are numbers (phones): a word after "wsp:" is a name.
-        name_re = re.compile(
+        name_re = None if platform == "whatsapp" else re.compile(
             intro + r"([a-z_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w/])"
-            if platform != "whatsapp" else r"(?!)"
         )
-        out.append((platform, host_re, name_re))
+        first_words = frozenset(k.split()[0] for k in keywords)
+        out.append((platform, hosts, first_words, host_re, name_re))
     return out
 
 
 _PLATFORMS = _platform_patterns()
 _BARE_AT_RE = re.compile(r"(?<![\w.@])@([a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)")
+_AT_WORDSET = frozenset(["at"] + _LEX.words("email_at"))
+_AT_ANCHOR_RE = re.compile(rf"(?<![a-z0-9])(?:{_alt(sorted(_AT_WORDSET))})(?![a-z0-9])")
 
 
-def find_emails(folded: str) -> list[str]:
+def find_emails(folded: str, words: frozenset[str] | None = None) -> list[str]:
     """Lowercase addresses, plain or spelled out ("ana (arroba) mail punto com")."""
     out: list[str] = []
     if "@" in folded:
         out.extend(m.group(0).rstrip(".") for m in _EMAIL_RE.finditer(folded))
-    for m in _SPELLED_EMAIL_RE.finditer(folded):
+    if words is None:
+        words = words_of(folded)
+    if not words & _AT_WORDSET:
+        return out
+    # The spelled-out pattern is costly: try it only around each "at"/"arroba".
+    for anchor in _AT_ANCHOR_RE.finditer(folded):
+        lo, hi = max(0, anchor.start() - 48), anchor.end() + 64
+        m = _SPELLED_EMAIL_RE.search(folded, lo, hi)
+        if m is None:
+            continue
         local, domain, tld, tld2 = m.groups()
         email = f"{local}@{domain}.{tld}" + (f".{tld2}" if tld2 else "")
         if email not in out:
@@ -75,17 +86,24 @@ def find_emails(folded: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def find_handles(folded: str) -> list[dict[str, str]]:
+def find_handles(folded: str, words: frozenset[str] | None = None) -> list[dict[str, str]]:
     """Handles as {"platform", "handle"}: lowercase, without "@", never a bare number."""
+    if words is None:
+        words = words_of(folded)
     found: dict[tuple[str, str], None] = {}
     taken: list[tuple[int, int]] = []
-    for platform, host_re, _ in _PLATFORMS:
+    has_path = "/" in folded or "." in folded
+    for platform, hosts, _, host_re, _ in _PLATFORMS:
+        if not has_path or not any(h in folded for h in hosts):
+            continue
         for m in host_re.finditer(folded):
             taken.append(m.span())
             handle = _clean(platform, m.group(1))
             if handle:
                 found[(platform, handle)] = None
-    for platform, _, name_re in _PLATFORMS:
+    for platform, _, first_words, _, name_re in _PLATFORMS:
+        if name_re is None or not first_words & words:
+            continue
         for m in name_re.finditer(folded):
             if any(s <= m.start(1) < e for s, e in taken):
                 continue

@@ -7,6 +7,7 @@ Every ads module compiles its regular expressions from this at import, so a work
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,9 +40,23 @@ def _fold_table() -> dict[int, str]:
 FOLD = _fold_table()
 
 
+_COMBINING_RE = re.compile("[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lowercase and drop accents without changing the length (offsets stay valid)."""
-    return text.lower().translate(FOLD)
+    text = text.lower()
+    if text.isascii():
+        return text
+    # NFD then dropping the marks is C-speed; a per-character table is the fallback for
+    # the rare text where that would change the length (Hangul, say).
+    out = _COMBINING_RE.sub("", unicodedata.normalize("NFD", text))
+    return out if len(out) == len(text) else text.translate(FOLD)
+
+
+def fold_pattern(pattern: str) -> str:
+    """A lexicon regex with accents dropped but case kept (so \\W stays \\W)."""
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFD", pattern))
 
 
 @dataclass(frozen=True)

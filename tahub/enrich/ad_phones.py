@@ -87,9 +87,10 @@ def _mask_regex() -> re.Pattern[str]:
 
 
 _MASK_RE = _mask_regex()
-_RUN_RE = re.compile(r"\+?\s?\d(?:[ \t.\-()/_*~·•]{0,3}\d)*")
+# Digit-led (or "+"-led) so re can skip straight to digits while scanning.
+_RUN_RE = re.compile(r"(?:\+\s?)?\d(?:[ \t.\-()/_*~·•]{0,3}\d)*")
 _GROUP_RE = re.compile(r"\d+")
-_SEVEN_DIGITS_RE = re.compile(r"\d(?:[^\d\n]{0,4}\d){6}")
+_CONTEXT = 28  # characters either side of a run that the non-phone masks need to see
 
 
 @functools.cache
@@ -99,6 +100,20 @@ def _region_info(region: str) -> tuple[int, frozenset[int], str | None] | None:
         return None
     lengths = frozenset(md.general_desc.possible_length or ())
     return md.country_code, lengths, md.national_prefix
+
+
+@functools.cache
+def _national_pattern(cc: int) -> re.Pattern[str] | None:
+    """phonenumbers' own pattern for national numbers of a country code (every region
+    sharing the code), used to discard impossible digit strings before building a
+    PhoneNumber; the verdict on a survivor is still `is_valid_number`'s."""
+    patterns = []
+    for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(cc, ()):
+        md = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if md is None or md.general_desc is None or not md.general_desc.national_number_pattern:
+            return None
+        patterns.append(md.general_desc.national_number_pattern)
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 @functools.cache
@@ -113,6 +128,9 @@ def _cc_lengths(cc: int) -> frozenset[int]:
 
 def _valid(cc: int, national: str) -> str | None:
     if not national or national[0] == "0":
+        return None
+    pattern = _national_pattern(cc)
+    if pattern is not None and not pattern.fullmatch(national):
         return None
     num = PhoneNumber(country_code=cc, national_number=int(national))
     return f"+{cc}{national}" if phonenumbers.is_valid_number(num) else None
@@ -209,19 +227,30 @@ def _split_run(groups: list[str], plus: bool, regions: tuple[str, ...]) -> list[
     return found
 
 
+def _blank(m: re.Match[str]) -> str:
+    """A mask keeps the length, so window offsets stay those of the text."""
+    return "#" * len(m.group(0))
+
+
 def find_phones(digitized: str, region: str | None) -> list[str]:
-    """E.164 numbers in a `ad_text.digitize`d text; `region` is the ad's country (ISO2)."""
-    if not _SEVEN_DIGITS_RE.search(digitized):
-        return []
-    masked = _MASK_RE.sub(" # ", digitized)
+    """E.164 numbers in a `ad_text.digitize`d text; `region` is the ad's country (ISO2).
+
+    Runs of seven digits or more are the only candidates; the masks for prices, dates
+    and the like run on a window around each, not on the whole text."""
     regions = (region.upper(),) if region else FALLBACK_REGIONS
     out: list[str] = []
-    for m in _RUN_RE.finditer(masked):
-        run = m.group(0)
-        groups = _GROUP_RE.findall(run)
-        if sum(len(g) for g in groups) < 7:
+    for m in _RUN_RE.finditer(digitized):
+        if sum(ch.isdigit() for ch in m.group(0)) < 7:
             continue
-        for number in _split_run(groups, run.startswith("+"), regions):
-            if number not in out:
-                out.append(number)
+        lo = max(0, m.start() - _CONTEXT)
+        masked = _MASK_RE.sub(_blank, digitized[lo : m.end() + _CONTEXT])
+        for run in _RUN_RE.finditer(masked):
+            if run.end() <= m.start() - lo or run.start() >= m.end() - lo:
+                continue  # another run of the window: it gets its own turn
+            groups = _GROUP_RE.findall(run.group(0))
+            if sum(len(g) for g in groups) < 7:
+                continue
+            for number in _split_run(groups, run.group(0).startswith("+"), regions):
+                if number not in out:
+                    out.append(number)
     return out

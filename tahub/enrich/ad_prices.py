@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from tahub.enrich.ad_lexicon import UNITS, fold, lexicon
+from tahub.enrich.ad_lexicon import UNITS, fold, fold_pattern, lexicon
+from tahub.enrich.ad_match import Forms, words_of
 
 _LEX = lexicon()
 
@@ -29,33 +30,20 @@ _WORDS = {fold(str(k)): str(v) for k, v in _LEX.merged("currency_words").items()
 _MULTS = {fold(str(k)): int(v) for k, v in _LEX.merged("multipliers").items()}
 _ROSES = set(_LEX.words("roses"))
 
-_AMOUNT = r"\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?"
 _MULT = _alt(list(_MULTS))
 _CURWORD = _alt(list(_WORDS) + list(_CODES) + list(_ROSES))
 _SYM = _alt(list(_SYMBOLS) + list(_CODES) + ["$"])
-_PRICE_RE = re.compile(
-    rf"(?<![\w$])(?P<sym>{_SYM})\s?(?P<a1>{_AMOUNT})(?:\s?(?P<m1>{_MULT})\b)?"
-    rf"|(?<![\w.,])(?P<a2>{_AMOUNT})\s?(?:(?P<m2>{_MULT})\b\s?)?(?:(?P<word>{_CURWORD})\b|(?P<dol>\$))"
-    rf"|(?<![\w.,])(?P<a3>{_AMOUNT})\s?(?P<m3>{_MULT})\b"
+# Amounts are found first (a digit-led pattern re scans fast), then their context is read.
+_AMOUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?")
+_SYM_BEFORE_RE = re.compile(rf"(?<![a-z0-9$])(?P<sym>{_SYM})\s?$")
+_AFTER_RE = re.compile(
+    rf"\s?(?:(?P<mult>{_MULT})(?![a-z0-9])\s?)?(?:(?P<word>{_CURWORD})(?![a-z0-9])|(?P<dol>\$))?"
 )
-
-
-def _unit_regex() -> re.Pattern[str]:
-    parts = []
-    for unit in UNITS:
-        forms: list[str] = []
-        for data in _LEX.langs.values():
-            forms.extend(fold(str(f)) for f in (data["price_units"].get(unit) or []))
-        name = "u" + unit.replace("min", "m")
-        parts.append(rf"(?P<{name}>{'|'.join(sorted(set(forms), key=len, reverse=True))})")
-    return re.compile(rf"(?<![\w])(?:{'|'.join(parts)})(?![\w])")
-
-
-_UNIT_RE = _unit_regex()
-_UNIT_OF_GROUP = {"u" + u.replace("min", "m"): u for u in UNITS}
-# Not a group of a longer digit run (a phone number split by spaces or dashes).
-_BARE_AMOUNT_RE = re.compile(
-    r"(?<![\w.,])(?<!\d[\s\-])(\d{1,3}(?:[.,]\d{3})+|\d{2,6})(?![\w]|[.,]\d|\s?%|[\s\-]\d{2})"
+_UNIT_FORMS = Forms(
+    (unit, fold_pattern(str(form)))
+    for unit in UNITS
+    for data in _LEX.langs.values()
+    for form in data["price_units"].get(unit) or []
 )
 _NEAR = 24  # characters between an amount and its unit phrase
 
@@ -77,8 +65,7 @@ def local_currency(country: str | None) -> str:
     return _LOCAL.get(_FALLBACK[0], "USD") if _FALLBACK else "USD"
 
 
-def _currency(m: re.Match[str], country: str | None) -> str:
-    sym, word = m.group("sym"), m.group("word")
+def _currency(sym: str | None, word: str | None, country: str | None) -> str:
     if sym:
         if sym == "$":
             return local_currency(country)
@@ -93,25 +80,73 @@ def _currency(m: re.Match[str], country: str | None) -> str:
     return local_currency(country)
 
 
-def find_prices(folded: str, country: str | None) -> list[dict]:
+def find_prices(
+    folded: str, country: str | None, words: frozenset[str] | None = None
+) -> list[dict]:
     """Prices as {"amount", "currency", "unit"} in the order they appear."""
     if not any(ch.isdigit() for ch in folded):
         return []
-    units = [(m.start(), m.end(), _UNIT_OF_GROUP[m.lastgroup]) for m in _UNIT_RE.finditer(folded)]
+    if words is None:
+        words = words_of(folded)
+    units = sorted((m.start(), m.end(), unit) for unit, m in _UNIT_FORMS.finditer(folded, words))
     spans: list[tuple[int, int, float, str]] = []
-    for m in _PRICE_RE.finditer(folded):
-        raw = m.group("a1") or m.group("a2") or m.group("a3")
-        mult = m.group("m1") or m.group("m2") or m.group("m3")
-        amount = parse_amount(raw) * (_MULTS[mult] if mult else 1)
-        spans.append((m.start(), m.end(), amount, _currency(m, country)))
-    if units:
-        spans.extend(_bare_prices(folded, units, spans, country))
+    bare: list[tuple[int, int, float]] = []
+    for m in _AMOUNT_RE.finditer(folded):
+        start, end = m.span()
+        if start and (folded[start - 1].isalnum() or folded[start - 1] in ".,_"):
+            continue
+        amount = parse_amount(m.group(0))
+        before = _SYM_BEFORE_RE.search(folded, max(0, start - 6), start)
+        after = _AFTER_RE.match(folded, end)
+        mult, word, dol = after.group("mult"), after.group("word"), after.group("dol")
+        if mult:
+            amount *= _MULTS[mult]
+        if before or word or dol or mult:
+            sym = before.group("sym") if before else None
+            currency = _currency(sym, word, country)
+            spans.append((before.start() if before else start, after.end(), amount, currency))
+        elif units and _standalone(folded, start, end) and amount >= 20:
+            bare.append((start, end, amount))
+    if units and bare:
+        spans.extend(_bare_prices(units, bare, spans, country))
         spans.sort()
     chosen = _assign_units(units, spans)
     out = []
     for k, (_, _, amount, currency) in enumerate(spans):
         value = int(amount) if amount == int(amount) else round(amount, 2)
         out.append({"amount": value, "currency": currency, "unit": chosen.get(k, "service")})
+    return out
+
+
+def _standalone(folded: str, start: int, end: int) -> bool:
+    """Not a piece of a longer digit run (a phone split by spaces), a percentage or a
+    token like "24h"."""
+    if start >= 2 and folded[start - 2].isdigit() and folded[start - 1] in " -":
+        return False
+    tail = folded[end:end + 3]
+    if tail[:1].isalnum() or tail[:1] == "%" or tail[:2] == " %":
+        return False
+    return not (len(tail) >= 3 and tail[0] in " -" and tail[1:3].isdigit())
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _bare_prices(
+    units: list[tuple[int, int, str]], bare: list[tuple[int, int, float]], priced: list[tuple],
+    country: str | None,
+) -> list[tuple[int, int, float, str]]:
+    """Amounts with no currency sitting right next to a unit phrase ("hh 120", "80/qv")."""
+    busy = [(s, e) for s, e, *_ in priced] + [(s, e) for s, e, _ in units]
+    out = []
+    for start, end, amount in bare:
+        if _inside(start, busy):
+            continue
+        gap_after = min((us - end for us, _, _ in units if us >= end), default=99)
+        gap_before = min((start - ue for _, ue, _ in units if ue <= start), default=99)
+        if min(gap_after, gap_before) <= 3:
+            out.append((start, end, amount, local_currency(country)))
     return out
 
 
@@ -138,25 +173,3 @@ def _assign_units(units: list[tuple[int, int, str]], spans: list[tuple]) -> dict
             chosen[k] = units[u][2]
             used.add(u)
     return chosen
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-def _bare_prices(
-    folded: str, units: list[tuple[int, int, str]], priced: list[tuple], country: str | None
-) -> list[tuple[int, int, float, str]]:
-    """Amounts with no currency sitting right next to a unit phrase ("hh 120", "80/qv")."""
-    busy = [(s, e) for s, e, *_ in priced] + [(s, e) for s, e, _ in units]
-    out = []
-    for m in _BARE_AMOUNT_RE.finditer(folded):
-        if _inside(m.start(), busy):
-            continue
-        gap_after = min((us - m.end() for us, _, _ in units if us >= m.end()), default=99)
-        gap_before = min((m.start() - ue for _, ue, _ in units if ue <= m.start()), default=99)
-        if min(gap_after, gap_before) <= 3:
-            amount = parse_amount(m.group(1))
-            if amount >= 20:
-                out.append((m.start(), m.end(), amount, local_currency(country)))
-    return out

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from tahub.enrich.ad_lexicon import INDICATORS, fold, lexicon, risk_config
+from tahub.enrich.ad_lexicon import INDICATORS, fold, fold_pattern, lexicon, risk_config
+from tahub.enrich.ad_match import Forms, words_of
 
 _LEX = lexicon()
 _RISK = risk_config()
@@ -22,29 +23,17 @@ MINOR_FLOOR = float(_RISK.get("minor_age_floor", 0.95))
 _WINDOW_BEFORE, _WINDOW_AFTER = 40, 25
 
 
-def _compile(forms: list[str]) -> re.Pattern[str] | None:
-    forms = sorted({fold(str(f)) for f in forms if str(f).strip()}, key=len, reverse=True)
-    if not forms:
-        return None
-    return re.compile(rf"(?<![\w])(?:{'|'.join(forms)})(?![\w])")
-
-
-def _indicator_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
-    out = []
+def _named_forms(key: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
     for name in INDICATORS:
-        forms: list[str] = []
-        negatives: list[str] = []
         for data in _LEX.langs.values():
             spec = data["indicators"].get(name) or {}
-            forms.extend(spec.get("forms") or [])
-            negatives.extend(spec.get("negative") or [])
-        pattern = _compile(forms)
-        if pattern is not None:
-            out.append((name, pattern, _compile(negatives)))
+            out.extend((name, fold_pattern(str(f))) for f in spec.get(key) or [] if str(f).strip())
     return out
 
 
-_PATTERNS = _indicator_patterns()
+_FORMS = Forms(_named_forms("forms"))
+_NEGATIVE_FORMS = Forms(_named_forms("negative"))
 _NEGATABLE = set(_LEX.common.get("negatable_indicators") or [])
 
 
@@ -59,37 +48,50 @@ _NEGATION = {
 }
 _NEGATION["und"] = _negation_regex(_LEX.words("negation"))
 _DEMONYMS = {fold(str(k)): {str(c) for c in v} for k, v in _LEX.common["demonyms"].items()}
-_DEMONYM_RE = re.compile(
-    rf"(?<![\w])({'|'.join(sorted(_DEMONYMS, key=len, reverse=True))})s?(?![\w])"
-)
+_DEMONYM_WORDS = frozenset(_DEMONYMS) | frozenset(d + "s" for d in _DEMONYMS)
 
 
-def _negated(folded: str, start: int, end: int, negative: re.Pattern[str] | None,
+def _negated(folded: str, start: int, end: int, negatives: list[tuple[int, int]],
              negation: re.Pattern[str] | None) -> bool:
-    if negative is not None:
-        lo = max(0, start - _WINDOW_BEFORE)
-        for m in negative.finditer(folded, lo, min(len(folded), end + _WINDOW_AFTER)):
-            if m.start() <= end and m.end() >= start:
-                return True
+    for ns, ne in negatives:
+        if ns - _WINDOW_BEFORE <= start and ne <= end + _WINDOW_AFTER and ns <= end and ne >= start:
+            return True
     return negation is not None and bool(negation.search(folded, max(0, start - 16), start))
 
 
 def find_indicators(
-    clean: str, folded: str, country: str | None = None, ages: list[int] = (), lang: str = "und"
+    clean: str,
+    folded: str,
+    country: str | None = None,
+    ages: list[int] = (),
+    lang: str = "und",
+    words: frozenset[str] | None = None,
 ) -> list[dict[str, str]]:
-    """One {"name", "evidence"} per indicator found; evidence is the matched text."""
-    found: dict[str, str] = {}
+    """One {"name", "evidence"} per indicator found; evidence is the earliest match."""
+    if words is None:
+        words = words_of(folded)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for name, m in _FORMS.finditer(folded, words):
+        hits.setdefault(name, []).append(m.span())
+    negatives: dict[str, list[tuple[int, int]]] = {}
+    if hits:
+        for name, m in _NEGATIVE_FORMS.finditer(folded, words):
+            negatives.setdefault(name, []).append(m.span())
     negation = _NEGATION.get(lang, _NEGATION["und"])
-    for name, pattern, negative in _PATTERNS:
+    evidence_text = clean if len(clean) == len(folded) else folded
+    found: dict[str, str] = {}
+    for name, spans in hits.items():
         neg = negation if name in _NEGATABLE else None
-        for m in pattern.finditer(folded):
-            if not _negated(folded, m.start(), m.end(), negative, neg):
-                found[name] = clean[m.start():m.end()].strip()
+        for start, end in sorted(spans):
+            if not _negated(folded, start, end, negatives.get(name, []), neg):
+                found[name] = evidence_text[start:end].strip()
                 break
     if "foreign_origin" not in found and country:
-        for m in _DEMONYM_RE.finditer(folded):
-            if country.upper() not in _DEMONYMS[m.group(1)]:
-                found["foreign_origin"] = clean[m.start():m.end()]
+        for word in sorted(words & _DEMONYM_WORDS):
+            base = word if word in _DEMONYMS else word[:-1]
+            if country.upper() not in _DEMONYMS[base]:
+                m = re.search(rf"(?<![a-z0-9]){word}(?![a-z0-9])", folded)
+                found["foreign_origin"] = evidence_text[m.start():m.end()] if m else word
                 break
     minors = [a for a in ages if a < 18]
     if minors and "youth" not in found:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from tahub.enrich.ad_lexicon import fold, lexicon
+from tahub.enrich.ad_match import words_of
 
 _LEX = lexicon()
 
@@ -27,6 +28,7 @@ for _base in (0x2776, 0x2780, 0x278A):
     _DIGIT_SYMBOLS[_base + 9] = "10"
 _CONFUSABLES = {ord(k): str(v) for k, v in _LEX.common["confusables"].items()}
 _PRE = {**_DIGIT_SYMBOLS, **_CONFUSABLES}
+_PRE_RE = re.compile("[" + re.escape("".join(chr(c) for c in _PRE)) + "]")
 # Variation selector, keycap, zero-width joiners/spaces: dropped so "3️⃣0️⃣" reads "30".
 _INVISIBLE_RE = re.compile("[\ufe0f\ufe0e\u20e3\u200b\u200c\u200d\u2060\u00ad]")
 # Pictographs, dingbats, arrows, misc symbols: read as a space (a separator).
@@ -45,7 +47,8 @@ _TOKEN_RE = re.compile(r"[a-z]+|\d+")
 def unobfuscate(text: str) -> str:
     """Text with hidden digits and look-alike letters made visible, case kept."""
     if not text.isascii():
-        text = text.translate(_PRE)
+        if _PRE_RE.search(text):
+            text = text.translate(_PRE)
         text = _INVISIBLE_RE.sub("", text)
         text = unicodedata.normalize("NFKC", text)
         text = _EMOJI_RE.sub(" ", text)
@@ -98,6 +101,8 @@ def _sound_variants(word: str) -> set[str]:
 
 
 _NUMBER_KINDS, _CONNECTORS, _RUN_ONLY = _number_vocab()
+# A text without one of these has no number to write out (articles alone are not numbers).
+_STRONG_NUMBER_WORDS = frozenset(set(_NUMBER_KINDS) - _RUN_ONLY)
 
 
 def _leet_sub(m: re.Match[str]) -> str:
@@ -110,13 +115,16 @@ def _value(tok: str) -> tuple[str, int] | None:
     return _NUMBER_KINDS.get(tok)
 
 
-def digitize(folded: str) -> str:
-    """Folded text with number words and digit look-alikes written as digits."""
+def digitize(folded: str, words: frozenset[str] | None = None) -> str:
+    """Folded text with number words and digit look-alikes written as digits;
+    `words` (ad_match.words_of the folded text) saves recomputing it."""
     if _HAS_LEET_RE.search(folded):
         folded = _LEET_TOKEN_RE.sub(_leet_sub, folded)
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(folded)]
-    if not any(t[2] in _NUMBER_KINDS for t in toks):
+    if words is None:
+        words = words_of(folded)
+    if not words & _STRONG_NUMBER_WORDS:
         return folded
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(folded)]
     in_run = _in_runs(toks)
     out: list[str] = []
     pos = 0
@@ -205,18 +213,18 @@ def _stopwords() -> dict[str, tuple[str, ...]]:
 
 
 _STOPWORDS = _stopwords()
-_WORD_RE = re.compile(r"[a-z']+")
+_STOPWORD_SET = frozenset(_STOPWORDS)
 _LANG_ORDER = ("es", "en", "pt", "fr")
 
 
-def detect_lang(folded: str) -> str:
-    """en, es, pt or fr by counting function words (microseconds, unlike a model); `und`
-    when none is found. Ties go to the earlier of es, en, pt, fr (the hub's main users)."""
+def detect_lang(folded: str, words: frozenset[str] | None = None) -> str:
+    """en, es, pt or fr by counting distinct function words (microseconds, unlike a
+    model); `und` when none is found. Ties go to the earlier of es, en, pt, fr."""
+    if words is None:
+        words = words_of(folded)
     counts = dict.fromkeys(_LANG_ORDER, 0)
-    for w in _WORD_RE.findall(folded):
-        langs = _STOPWORDS.get(w)
-        if langs:
-            for lang in langs:
-                counts[lang] += 1
+    for w in words & _STOPWORD_SET:
+        for lang in _STOPWORDS[w]:
+            counts[lang] += 1
     best = max(_LANG_ORDER, key=lambda lang: counts[lang])
     return best if counts[best] else "und"

@@ -24,6 +24,7 @@ from typing import Any
 from tahub.enrich.ad_ages import find_ages
 from tahub.enrich.ad_contacts import find_emails, find_handles
 from tahub.enrich.ad_lexicon import fold
+from tahub.enrich.ad_match import words_of
 from tahub.enrich.ad_phones import find_phones
 from tahub.enrich.ad_prices import find_prices
 from tahub.enrich.ad_risk import FLAG_THRESHOLD, find_indicators, score
@@ -49,22 +50,21 @@ def extract_ad(record: dict[str, Any]) -> dict[str, Any]:
     cased = unobfuscate(text)
     clean = cased.lower()
     folded = fold(clean)
-    digitized = digitize(folded)
-    phones = find_phones(digitized, country)
-    handles = find_handles(folded)
-    ages = find_ages(digitized, cased)
-    lang = detect_lang(folded)
-    indicators = find_indicators(clean, folded, country, ages, lang)
+    words = words_of(folded)
+    digitized = digitize(folded, words)
+    lang = detect_lang(folded, words)
+    ages = find_ages(digitized, cased, words)
+    indicators = find_indicators(clean, folded, country, ages, lang, words)
     risk, reasons = score(indicators, ages)
     city = record.get("city")
     return {
         "id": record.get("id"),
         "lang": lang,
-        "phones": phones,
-        "emails": find_emails(folded),
-        "handles": handles,
+        "phones": find_phones(digitized, country),
+        "emails": find_emails(folded, words),
+        "handles": find_handles(folded, words),
         "ages": ages,
-        "prices": find_prices(folded, country),
+        "prices": find_prices(folded, country, words),
         "indicators": indicators,
         "risk": risk,
         "reasons": reasons,

@@ -9,12 +9,14 @@ place of the incident; nationality words ("venezolanas") give the victims' origi
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tahub.enrich.gazetteer import Place, gazetteer, geo_vocab
-from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, phrase_key
+from tahub.enrich.names import first_names
+from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise, phrase_key
 from tahub.enrich.vocab import expand_all
 
 NAME = "geoparse"
@@ -109,15 +111,52 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def _choose(places: tuple[Place, ...], named: set[str]) -> Place:
-    """The most plausible reading of an ambiguous name: a country, a named country's city,
-    else the most populous."""
+def _choose(places: tuple[Place, ...], named: set[str], spoken: frozenset[str]) -> Place:
+    """The most plausible reading of an ambiguous name: a country; else by population, with a
+    bonus for a country the text names and for one where the text's language is spoken."""
     for p in places:
         if p.kind in ("country", "demonym"):
             return p
-    local = [p for p in places if p.country in named]
-    pool = local or list(places)
-    return max(pool, key=lambda p: (p.kind == "city", p.population))
+    return max(places, key=lambda p: math.log10(p.population + 10) + 1.5 * (p.country in named)
+               + 1.0 * (p.country in spoken))
+
+
+@functools.lru_cache(maxsize=8)
+def _spoken(lang: str) -> frozenset[str]:
+    return frozenset(geo_vocab().get("language_countries", {}).get(lang, []))
+
+
+@functools.lru_cache(maxsize=8)
+def _person_nouns(lang: str) -> frozenset[str]:
+    nouns = geo_vocab()["person_nouns"]
+    return frozenset(normalise(w) for w in nouns.get(lang, nouns["en"]))
+
+
+def _is_dateline(doc: TextDoc, h: Hit) -> bool:
+    """"BOGOTA (Reuters) -": the outlet's city at the head of a paragraph, not a place of the
+    incident."""
+    head = doc.text[max(0, h.start - 40):h.start]
+    line_start = max(head.rfind("\n"), -1) + 1 if "\n" in head else (0 if h.start < 40 else -1)
+    if line_start < 0 or head[line_start:].strip(" |"):
+        return False
+    word = doc.text[h.start:h.end]
+    return word.isupper() and doc.text[h.end:h.end + 3].lstrip()[:1] in (",", "(", "-", "—")
+
+
+def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]]) -> bool:
+    """A name inside a longer proper name ("Mónica Moreno Álvarez", "Colonia Roma")."""
+    if h.j < len(doc.tokens) and doc.text[doc.starts[h.j]].isupper() \
+            and doc.text[doc.ends[h.j - 1]:doc.starts[h.j]] == " ":
+        return True
+    if h.i == 0:
+        return False
+    prev = h.i - 1
+    gap = doc.text[doc.ends[prev]:doc.starts[h.i]]
+    if gap != " " or not doc.text[doc.starts[prev]].isupper():
+        return False
+    at_sentence_start = doc.sentence_starts[doc.sentence_of(doc.starts[prev])] >= \
+        doc.starts[prev] - 3
+    return not at_sentence_start and (doc.tokens[prev],) not in cues
 
 
 def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
@@ -132,14 +171,28 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     cues = _place_cues(lang)
     text = doc.text
 
+    vocab = geo_vocab()
+    spoken, persons = _spoken(lang), _person_nouns(lang)
+    names, name_pop = first_names(), int(vocab.get("first_name_population", 1_000_000))
     mentions: list[tuple[Hit, tuple[Place, ...], bool]] = []
     for h in geo:
         places: tuple[Place, ...] = h.value
         demonym = all(p.kind == "demonym" for p in places)
-        if not demonym and not text[h.start].isupper():
+        if demonym:
+            near = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 2]
+            plural = doc.tokens[h.j - 1].endswith("s") and not doc.tokens[h.j - 1].endswith("ss")
+            if not plural and not persons.intersection(near):
+                continue  # "Thai fishing boats", "la Policía colombiana"
+        elif not text[h.start].isupper() or _is_dateline(doc, h):
             continue
         after_cue = _after_cue(doc, h.i, cues)
-        places = tuple(p for p in places if not p.needs_cue or after_cue)
+        single = h.j - h.i == 1
+        places = tuple(p for p in places if
+                       (not p.needs_cue or after_cue)
+                       and not (p.kind == "city" and single and p.population < name_pop
+                                and doc.tokens[h.i] in names and not after_cue)
+                       and not (p.kind in ("city", "region")
+                                and _capitalised_neighbour(doc, h, cues)))
         if places:
             mentions.append((h, places, after_cue))
     named = {p.country for _, ps, _ in mentions for p in ps if p.kind in ("country", "demonym")}
@@ -147,10 +200,12 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     accepted: list[PlaceFact] = []
     helped: list[PlaceFact] = []
     for h, places, after_cue in mentions:
-        place = _choose(places, named)
+        place = _choose(places, named, spoken)
         small = place.population < min_pop and not (after_cue and len(places) == 1)
-        if place.kind in ("city", "region") and place.country not in named and small:
+        if place.kind == "city" and place.country not in named and small:
             continue
+        if place.kind == "region" and named and place.country not in named:
+            continue  # "La Pampa" in a text about Peru is not Argentina's province
         is_helper = any(0 <= h.i - j <= HELPER_WINDOW and end <= h.start < stop
                         for j, end, stop in helper_scopes)
         role = None
