@@ -16,30 +16,15 @@ import sys
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import phonenumbers  # noqa: E402
+import pools  # noqa: E402
+import pools_heldout  # noqa: E402
 from phones import new_number, surface  # noqa: E402
-from pools import (  # noqa: E402
-    AGENCY,
-    AT_FORMS,
-    BODY,
-    CITIES,
-    CONTACT_EMAIL,
-    CONTACT_PHONE,
-    EXTRA,
-    HANDLE_FORMS,
-    INDEPENDENT,
-    LANG,
-    NAMES,
-    PRICES,
-    SITES,
-    SLOGAN_WORDS,
-    STOCK,
-    ZONES,
-)
 
 SEED = 20261204
 HELDOUT_SHARE = 0.35
@@ -48,6 +33,14 @@ PLATFORMS = {"es": ["instagram", "telegram", "instagram", "onlyfans"],
              "pt": ["instagram", "telegram", "onlyfans"],
              "en": ["snapchat", "twitter", "onlyfans", "kik", "instagram", "telegram"]}
 HANDLE_WORDS = ["luna", "rose", "vip", "dulce", "sweet", "bella", "honey", "star", "doll", "kiss"]
+
+
+def pool_set(heldout: bool) -> SimpleNamespace:
+    """The dev phrase pools, with the held-out phrasings laid over them if asked."""
+    chosen = {k: getattr(pools, k) for k in dir(pools) if k.isupper()}
+    if heldout:
+        chosen.update({k: getattr(pools_heldout, k) for k in dir(pools_heldout) if k.isupper()})
+    return SimpleNamespace(**chosen)
 
 
 def piece(spec: str) -> tuple[str, list[str]]:
@@ -60,8 +53,11 @@ def ascii_name(name: str) -> str:
 
 
 class Builder:
-    def __init__(self, seed: int = SEED, fiction: bool = True, slogans: bool = False) -> None:
+    def __init__(self, seed: int = SEED, fiction: bool = True, slogans: bool = False,
+                 heldout: bool = False) -> None:
         self.rng = random.Random(seed)
+        self.p = pool_set(heldout)
+        self.prefix = ("ho", "H") if heldout else ("ad", "P")
         self.fiction = fiction
         self.slogans = slogans  # each agency its own slogan (large benchmark corpora)
         self.used_phones: set[str] = set()
@@ -81,7 +77,7 @@ class Builder:
         local = f"{ascii_name(name)}.{self.rng.choice(HANDLE_WORDS)}{self.rng.randint(10, 99)}"
         tld = self.rng.choice(["com", "org", "net"])
         gold = f"{local}@example.{tld}"
-        form = self.rng.choice(AT_FORMS[lang])
+        form = self.rng.choice(self.p.AT_FORMS[lang])
         text = form.format(local=local, domain="example", tld=tld)
         if "@" in text and self.rng.random() < 0.3:
             text = text.replace(local, local.capitalize())  # case varies, gold is lowercase
@@ -96,7 +92,7 @@ class Builder:
             if h not in self.used_handles:
                 self.used_handles.add(h)
                 break
-        text = self.rng.choice(HANDLE_FORMS[platform]).format(h=h)
+        text = self.rng.choice(self.p.HANDLE_FORMS[platform]).format(h=h)
         return text, {"platform": platform, "handle": h}
 
     # ads -----------------------------------------------------------------------------------
@@ -104,7 +100,7 @@ class Builder:
                       template: str | None = None) -> str:
         country, nsn, _ = phone
         text, _style = surface(nsn, country, lang, self.rng, international=country != ad_country)
-        template = template or self.rng.choice(CONTACT_PHONE[lang])
+        template = template or self.rng.choice(self.p.CONTACT_PHONE[lang])
         return template.replace("{phone}", text)
 
     def emit(self, *, poster: str, kind: str, lang: str, country: str, city: str, day: date,
@@ -114,7 +110,8 @@ class Builder:
         text = joiner.join(p for p in parts if p)
         record = {
             "text": text, "city": city, "country": country,
-            "site": self.rng.choice(SITES[lang]), "posted_at": day.isoformat(), "lang": lang,
+            "site": self.rng.choice(self.p.SITES[lang]), "posted_at": day.isoformat(),
+            "lang": lang,
             "gold": {"phones": sorted(set(phones)), "emails": sorted(set(emails)),
                      "handles": sorted({(h["platform"], h["handle"]) for h in handles}),
                      "ages": sorted(set(ages)), "indicators": sorted(indicators),
@@ -133,8 +130,8 @@ class Builder:
     def independent(self, lang: str, country: str, short: bool = False) -> None:
         rng = self.rng
         self.poster_n += 1
-        poster = f"P{self.poster_n:03d}"
-        name, age = rng.choice(NAMES[lang]), rng.randint(20, 45)
+        poster = f"{self.prefix[1]}{self.poster_n:03d}"
+        name, age = rng.choice(self.p.NAMES[lang]), rng.randint(20, 45)
         n_ads = 1 if short else rng.choices([1, 2, 3, 4], weights=[52, 26, 13, 9])[0]
         has_phone = rng.random() > 0.08
         phones = [self.phone(country)] if has_phone else []
@@ -142,23 +139,24 @@ class Builder:
             phones.append(self.phone(country))  # a changed number, both shown in one ad
         email = self.email(name, lang) if rng.random() < 0.2 or not has_phone else None
         handle = self.handle(name, lang) if rng.random() < 0.35 or not has_phone else None
-        pools = INDEPENDENT[lang]
-        style = {slot: rng.choice(pools[slot]) for slot in pools}
-        stock = rng.sample(STOCK[lang], rng.randint(1, 3))
-        contact_tpl = rng.choice(CONTACT_PHONE[lang])
-        home = rng.choice(CITIES[country])
+        slots = self.p.INDEPENDENT[lang]
+        style = {slot: rng.choice(slots[slot]) for slot in slots}
+        stock = rng.sample(self.p.STOCK[lang], rng.randint(1, 3))
+        contact_tpl = rng.choice(self.p.CONTACT_PHONE[lang])
+        home = rng.choice(self.p.CITIES[country])
         touring = n_ads >= 2 and rng.random() < 0.35
         day = date(2025, 1, 1) + timedelta(days=rng.randint(0, 150))
-        body = rng.choice(BODY[lang])
+        body = rng.choice(self.p.BODY[lang])
         for i in range(n_ads):
             ad_country, city = country, home
             if touring and i > 0:
                 if country == "CO" and rng.random() < 0.3:
                     ad_country = rng.choice(["PE", "MX"])
-                city = rng.choice(CITIES[ad_country])
+                city = rng.choice(self.p.CITIES[ad_country])
             inds: set[str] = set()
-            values = {"name": name, "age": age, "city": city, "zone": rng.choice(ZONES[ad_country]),
-                      "price": rng.choice(PRICES[ad_country]), "body": body}
+            values = {"name": name, "age": age, "city": city,
+                      "zone": rng.choice(self.p.ZONES[ad_country]),
+                      "price": rng.choice(self.p.PRICES[ad_country]), "body": body}
             ad_phones, ad_emails, ad_handles = [], [], []
             if short:
                 unit = {"es": " años", "pt": " anos", "en": ""}[lang]
@@ -166,7 +164,7 @@ class Builder:
             else:
                 parts = [self.fill(style["intro"], values, inds)]
                 if touring and i > 0:
-                    weak = [p for p in pools["weak"] if "touring" in p or "new_in_town" in p]
+                    weak = [p for p in slots["weak"] if "touring" in p or "new_in_town" in p]
                     parts.append(self.fill(rng.choice(weak), values, inds))
                 elif rng.random() < 0.18:
                     parts.append(self.fill(style["weak"], values, inds))
@@ -181,13 +179,13 @@ class Builder:
                     parts.append(self.contact_phone(ph, ad_country, lang, contact_tpl))
                     ad_phones.append(ph[2])
             if email and (not phones or rng.random() < 0.6):
-                parts.append(rng.choice(CONTACT_EMAIL[lang]).format(email=email[0]))
+                parts.append(rng.choice(self.p.CONTACT_EMAIL[lang]).format(email=email[0]))
                 ad_emails.append(email[1])
             if handle and (not phones or rng.random() < 0.7):
                 parts.append(handle[0])
                 ad_handles.append(handle[1])
             if not short and rng.random() < 0.35:
-                parts.append(rng.choice(EXTRA[lang]))
+                parts.append(rng.choice(self.p.EXTRA[lang]))
             title = None
             if not short and rng.random() < 0.5:
                 unit = {"es": " años", "pt": " anos", "en": ""}[lang]
@@ -200,35 +198,37 @@ class Builder:
     def agency(self, lang: str, country: str) -> None:
         rng = self.rng
         self.poster_n += 1
-        poster = f"P{self.poster_n:03d}"
+        poster = f"{self.prefix[1]}{self.poster_n:03d}"
         n_ads = rng.randint(2, 6)
         phones = [self.phone(country) for _ in range(rng.randint(1, 3))]
         fixed_template = rng.random() < 0.7
         if not fixed_template:
             phones = phones[:1]  # varied texts: the shared number is what links them
-        pools = AGENCY[lang]
+        slots = self.p.AGENCY[lang]
 
         def choose() -> dict:
-            return {"intro": rng.choice(pools["intro"]), "workers": rng.choice(pools["workers"]),
-                    "control": rng.sample(pools["control"], rng.randint(1, 2)),
-                    "contact": rng.choice(pools["contact"]),
-                    "stock": rng.sample(STOCK[lang], rng.randint(0, 2)),
+            return {"intro": rng.choice(slots["intro"]), "workers": rng.choice(slots["workers"]),
+                    "control": rng.sample(slots["control"], rng.randint(1, 2)),
+                    "contact": rng.choice(slots["contact"]),
+                    "stock": rng.sample(self.p.STOCK[lang], rng.randint(0, 2)),
                     "price": rng.random() < 0.6}
 
         template = choose()
-        slogan = " ".join(rng.sample(SLOGAN_WORDS[lang], 12)) if self.slogans else ""
+        slogan = " ".join(rng.sample(self.p.SLOGAN_WORDS[lang], 12)) if self.slogans else ""
         handle = self.handle("agencia" if lang == "es" else "agency", lang) \
             if rng.random() < 0.3 else None
         day = date(2025, 1, 1) + timedelta(days=rng.randint(0, 150))
-        cities = CITIES[country]
+        cities = self.p.CITIES[country]
         for i in range(n_ads):
             t = template if fixed_template else choose()
             city = rng.choice(cities)
             youth = "youth" in t["workers"] or "youth" in t["intro"]
             age = rng.randint(18, 19) if youth else rng.randint(18, 24)
-            values = {"name": rng.choice(NAMES[lang]), "name2": rng.choice(NAMES[lang]),
+            values = {"name": rng.choice(self.p.NAMES[lang]),
+                      "name2": rng.choice(self.p.NAMES[lang]),
                       "age": age, "age2": rng.randint(18, 21), "city": city,
-                      "zone": rng.choice(ZONES[country]), "price": rng.choice(PRICES[country])}
+                      "zone": rng.choice(self.p.ZONES[country]),
+                      "price": rng.choice(self.p.PRICES[country])}
             inds: set[str] = set()
             parts = [self.fill(t["intro"], values, inds), slogan,
                      self.fill(t["workers"], values, inds)]
@@ -245,7 +245,7 @@ class Builder:
                 parts.append(handle[0])
                 ad_handles.append(handle[1])
             if rng.random() < 0.3:
-                parts.append(rng.choice(EXTRA[lang]))
+                parts.append(rng.choice(self.p.EXTRA[lang]))
             ages = [age] + ([values["age2"]] if "{age2}" in t["workers"] else [])
             self.emit(poster=poster, kind="agency", lang=lang, country=country, city=city,
                       day=day + timedelta(days=rng.randint(0, 20)), title=None, parts=parts,
@@ -256,16 +256,16 @@ class Builder:
         weights = list(COUNTRY_WEIGHTS.values())
         for _ in range(n_independent):
             c = self.rng.choices(countries, weights)[0]
-            self.independent(LANG[c], c)
+            self.independent(self.p.LANG[c], c)
         for _ in range(n_agency):
             c = self.rng.choices(countries, weights)[0]
-            self.agency(LANG[c], c)
+            self.agency(self.p.LANG[c], c)
         for _ in range(n_short):  # the stock-phrase trap: short ads, same phrases, no relation
             c = self.rng.choices(countries, weights)[0]
-            self.independent(LANG[c], c, short=True)
+            self.independent(self.p.LANG[c], c, short=True)
         self.rng.shuffle(self.ads)
         for n, ad in enumerate(self.ads, 1):
-            ad["id"] = f"ad-{n:04d}"
+            ad["id"] = f"{self.prefix[0]}-{n:04d}"
         return [{"id": a.pop("id"), **a} for a in self.ads]
 
 
@@ -330,8 +330,11 @@ def main() -> None:
     args = parser.parse_args()
     paths = [HERE / "dev.jsonl", HERE / "heldout.jsonl"]
     if not args.check:
-        ads = Builder().build()
-        dev, heldout = split(ads, random.Random(SEED + 1))
+        builder = Builder()
+        dev, _ = split(builder.build(), random.Random(SEED + 1))  # dev posters: this split
+        other = Builder(seed=SEED + 2, heldout=True)
+        other.used_phones, other.used_handles = builder.used_phones, builder.used_handles
+        heldout = other.build(n_independent=52, n_agency=9, n_short=8)
         for path, rows in zip(paths, (dev, heldout), strict=True):
             with path.open("w", encoding="utf-8") as fh:
                 for row in rows:
