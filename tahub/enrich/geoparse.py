@@ -24,7 +24,7 @@ VERSION = "1.0"
 METHOD = f"{NAME}@{VERSION}"
 ROLE_WINDOW = 4  # tokens between a role cue and the place it qualifies
 HELPER_WINDOW = 14  # tokens after a helper cue in which a country is the helper's
-_CLAUSE_END = re.compile(r"[,;:()\n]|\.\s")
+_CLAUSE_END = re.compile(r"[,;:\n]|\.\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +114,10 @@ def _longest(hits: list[Hit]) -> list[Hit]:
 def _choose(places: tuple[Place, ...], named: set[str], spoken: frozenset[str]) -> Place:
     """The most plausible reading of an ambiguous name: a country; else by population, with a
     bonus for a country the text names and for one where the text's language is spoken."""
-    for p in places:
-        if p.kind in ("country", "demonym"):
-            return p
+    countries = [p for p in places if p.kind in ("country", "demonym")]
+    regions = [p for p in places if p.kind == "region" and p.country in named]
+    if countries and not (regions and countries[0].country not in named):
+        return countries[0]  # "Georgia" is the US state in a text about the United States
     return max(places, key=lambda p: math.log10(p.population + 10) + 1.5 * (p.country in named)
                + 1.0 * (p.country in spoken))
 
@@ -130,6 +131,14 @@ def _spoken(lang: str) -> frozenset[str]:
 def _person_nouns(lang: str) -> frozenset[str]:
     nouns = geo_vocab()["person_nouns"]
     return frozenset(normalise(w) for w in nouns.get(lang, nouns["en"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _number_words() -> frozenset[str]:
+    from tahub.enrich.vocab import load_yaml
+
+    numbers = load_yaml("victims.yaml")["numbers"]
+    return frozenset(normalise(str(w)) for by_lang in numbers.values() for w in by_lang)
 
 
 def _is_dateline(doc: TextDoc, h: Hit) -> bool:
@@ -181,7 +190,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         if demonym:
             near = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 2]
             plural = doc.tokens[h.j - 1].endswith("s") and not doc.tokens[h.j - 1].endswith("ss")
-            if not plural and not persons.intersection(near):
+            counted = h.i > 0 and doc.tokens[h.i - 1].isdigit() or (
+                h.i > 0 and doc.tokens[h.i - 1] in _number_words())  # "five Vietnamese"
+            if not plural and not counted and not persons.intersection(near):
                 continue  # "Thai fishing boats", "la Policía colombiana"
         elif not text[h.start].isupper() or _is_dateline(doc, h):
             continue
@@ -220,8 +231,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         fact = PlaceFact(place.name, place.country, place.kind, place.lat, place.lon, role,
                          h.start, h.end, text[h.start:h.end], conf)
         (helped if is_helper else accepted).append(fact)
-    countries = sorted({p.country for p in accepted})
-    return GeoResult(countries, accepted, helped)
+    return GeoResult(sorted({p.country for p in accepted}), accepted, helped)
 
 
 def parse(texts: list[str], langs: list[str]) -> list[GeoResult]:
