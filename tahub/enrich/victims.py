@@ -124,6 +124,14 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
     return out
 
 
+def _headline(counts: list[tuple[float, Count]]) -> int | None:
+    """The best-supported count, the earliest among equals (headlines come first)."""
+    if not counts:
+        return None
+    best = max(w for w, _ in counts)
+    return next(c.value for w, c in counts if w == best)
+
+
 def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     """Victim and arrest facts of one text, given its index hits."""
     window = int(_vocab().get("window", 6))
@@ -136,31 +144,37 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     fillers = _fillers(lang)
     verbs = by.get("vverb", [])
 
-    def nearest_verb(i: int, j: int) -> str | None:
+    far = int(_vocab().get("sentence_window", 25))
+
+    def nearest_verb(i: int, j: int, limit: float) -> str | None:
         """Role of the closest verb in the sentence; a verb after the noun wins ties, and one
-        before it counts as farther when a conjunction or comma separates them."""
+        counts as farther when a conjunction or comma separates it from the count."""
         sentence = doc.sentence_of(doc.starts[i])
-        best, role = window + 1.0, None
+        best, role = limit + 1.0, None
         for v in verbs:
             if v.j <= i:
-                between = doc.text[v.end:doc.starts[i]]
-                gap = i - v.j + 0.5 + (1 if "," in between or any(
-                    t in _CONJ for t in doc.tokens[v.j:i]) else 0)
+                between, toks = doc.text[v.end:doc.starts[i]], doc.tokens[v.j:i]
+                gap = i - v.j + 0.5
             else:
+                between, toks = doc.text[doc.ends[j - 1]:v.start], doc.tokens[j:v.i]
                 gap = v.i - j
+            if "," in between or any(t in _CONJ for t in toks):
+                gap += 1
             if 0 <= gap < best and doc.sentence_of(v.start) == sentence:
                 best, role = gap, v.value
         return role
 
     def noun_after(j: int) -> Hit | None:
         for k in range(j, min(j + NOUN_GAP, len(doc.tokens))):
+            if doc.text[doc.ends[k - 1]:doc.starts[k]].strip(" -'\"\n"):
+                return None  # "15: A child" is not a count of children
             if k in nouns:
                 return nouns[k]
             if doc.tokens[k] not in fillers:
                 return None
         return None
 
-    counts: list[Count] = []
+    counts: list[tuple[float, Count]] = []
     numbers = _numbers(doc, by.get("num", []))
     starts = {i: (j, v) for i, j, v in numbers}
     used: set[int] = set()
@@ -171,14 +185,17 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         if noun is None:
             continue
         kind = noun.value
+        verb = nearest_verb(i, noun.j, window) or nearest_verb(i, noun.j, far)
         if kind == "arrest":
             role = "arrest"
         elif kind == "person":
-            role = nearest_verb(i, noun.j)
+            role = verb
         else:
             role = "victim"
         if role is None:
             continue
+        weight = 2.0 * (kind == "victim_word") + 1.0 * (verb == role) \
+            - 2.0 * (value == 1 and not doc.tokens[i].isdigit())  # "una mujer" is weak
         end, total = noun.j, value
         while role == "victim" and end < len(doc.tokens):  # "six women and two children"
             k = end + 1 if doc.tokens[end] in _CONJ else end
@@ -186,14 +203,14 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                 break
             nj, nv = starts[k]
             more = noun_after(nj)
-            if more is None or more.value in ("arrest", "person"):
+            if more is None or more.value == "arrest":
                 break
             used.add(k)
             total, end = total + nv, more.j
-        counts.append(Count(total, role, doc.starts[i], doc.ends[end - 1],
-                            doc.text[doc.starts[i]:doc.ends[end - 1]]))
-    victims = next((c.value for c in counts if c.role == "victim"), None)
-    arrested = next((c.value for c in counts if c.role == "arrest"), None)
+        counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],
+                                     doc.text[doc.starts[i]:doc.ends[end - 1]])))
+    victims = _headline([(w, c) for w, c in counts if c.role == "victim"])
+    arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"])
 
     minor_flags = [h.value for h in by.get("minor", [])]
     minors = True if True in minor_flags else (False if minor_flags else None)
@@ -207,7 +224,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         if any(abs(h.i - v.i) <= 3 for v in arrest_verbs):
             continue
         genders.add(h.value)
-    return VictimFacts(victims, minors, sorted(genders), arrested, counts)
+    return VictimFacts(victims, minors, sorted(genders), arrested, [c for _, c in counts])
 
 
 def extract(texts: list[str], langs: list[str]) -> list[VictimFacts]:
