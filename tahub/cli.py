@@ -48,29 +48,18 @@ def schema_show(
 
 def _read_ads_jsonl(path: Path) -> tuple[list[dict], list[str]]:
     """Ads from a JSONL file, and one message per bad line (line number and reason)."""
-    import json
-
     ads, problems, seen = [], [], {}
     with path.open(encoding="utf-8-sig", errors="replace") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
-            try:
-                ad = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append(f"line {n}: not valid JSON ({exc.msg}), skipped")
-                continue
-            if not isinstance(ad, dict):
-                problems.append(f"line {n}: not a JSON object, skipped")
-                continue
-            if ad.get("id") in (None, "") or not isinstance(ad.get("text"), str):
-                field = "id" if ad.get("id") in (None, "") else "text"
-                problems.append(f"line {n}: field '{field}' missing or not text, skipped")
-                continue
-            ad["id"] = str(ad["id"])
-            if ad["id"] in seen:
-                problems.append(f"line {n}: id {ad['id']!r} already on line {seen[ad['id']]}, "
-                                "skipped")
+            ad, problem = _ad_line_problem(line)
+            if ad is not None:
+                ad["id"] = str(ad["id"])
+                if ad["id"] in seen:
+                    problem = f"id already used on line {seen[ad['id']]}"
+            if problem:
+                problems.append(f"line {n}: {problem}, skipped")
                 continue
             seen[ad["id"]] = n
             ads.append(ad)
@@ -186,8 +175,7 @@ def ads_link(
     from tahub.link.ads import link_ads
 
     if not input.is_file():
-        typer.echo(f"error: {input}: no such file", err=True)
-        raise typer.Exit(2)
+        raise fail(f"{input}: no such file")
     ads, problems = _read_ads_jsonl(input)
     for problem in problems:
         typer.echo(f"{input.name}: {problem}", err=True)
