@@ -41,56 +41,75 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-def _mask_regex() -> re.Pattern[str]:
-    """One pattern for every number shape in an ad that is not a phone."""
+def _digit_mask_regex() -> re.Pattern[str]:
+    """Number shapes that are not phones. Every branch starts with a bare digit, so re
+    jumps from digit to digit instead of trying each branch at every position."""
     money_words = (
         _LEX.words("multipliers") + _LEX.words("roses") + _LEX.words("currency_words")
         + [c.lower() for c in _LEX.common["currency_codes"]]
     )
-    symbols = [s.lower() for s in _LEX.common["currency_symbols"]] + ["$"]
-    codes = [c.lower() for c in _LEX.common["currency_codes"]]
-    age_words = _LEX.words("age_after")
-    age_before = [w for w in _LEX.words("age_before") if "'" not in w and "?" not in w]
-    amount = r"\d[\d.,]*"
+    age_words = "|".join(_LEX.words("age_after"))  # regex forms, already folded
+    amount = r"\d[\d.,]*+"  # possessive: no backtracking into the digits
     parts = [
-        # prices: "$80.000", "R$ 200", "COP 150000", "150 mil", "200 rosas", "120/hr"
-        rf"(?:{_alt(symbols + codes)})\s?{amount}(?:\s?(?:mil|k)\b)?",
+        # prices: "150 mil", "200 rosas", "80.000 pesos", "80$", "120/hr"
         rf"{amount}\s?(?:{_alt(money_words)})\b",
         rf"{amount}\s?\$",
-        r"\d+\s?/\s?(?:hr|h|hora|hour|noche|night)\b",
+        r"\d*\s?/\s?(?:hr|h|hora|hour|noche|night)\b",
         # thousands-grouped amounts standing alone: "150.000", "1.500.000" (not 987.654.321)
-        r"(?<![\d][.,])\b(?:\d{1,3}|\d[.,]\d{3})[.,]\d{3}\b(?![.,]?\d)",
+        r"\d(?:\d{0,2}|[.,]\d{3})[.,]\d{3}\b(?![.,]?\d)",
         # durations and times: "30 min", "24h", "22:00", "10pm", "10 a.m."
-        r"\b\d{1,3}\s?(?:min|mins|minutos|minutes|hrs?|horas?|hours?|hs|h)\b",
-        r"\b\d{1,2}[:h]\d{2}\s?(?:am|pm|hrs|hs|h)?\b",
-        r"\b\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)",
+        r"\d{1,3}\s?(?:min|mins|minutos|minutes|hrs?|horas?|hours?|hs|h)\b",
+        r"\d\d?[:h]\d{2}\s?(?:am|pm|hrs|hs|h)?\b",
+        r"\d\d?\s?(?:am|pm|a\.m\.|p\.m\.)",
         # dates: "12/05/2024", "3-4-24", "2024-05-12"
-        r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}\b(?![.\-/]?\d)",
-        r"\b(?:19|20)\d{2}[/.\-]\d{1,2}[/.\-]\d{1,2}\b(?![.\-/]?\d)",
+        r"\d\d?[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}\b(?![.\-/]?\d)",
+        r"\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}\b(?![.\-/]?\d)",
         # body measurements "90-60-90", heights "1.65", weights "55 kg"
-        r"\b(?:[5-9]\d|1[0-4]\d)\s?[-/x]\s?[4-9]\d\s?[-/x]\s?(?:[5-9]\d|1[0-4]\d)\b(?![.\-/]?\d)",
-        r"(?<![\d][.,\-])\b[12][.,]\d{2}\b(?![.,\-]?\d)",
-        r"\b\d{2,3}\s?(?:kg|kgs|kilos|lbs?|libras|cm|cms)\b",
-        # ages: "19 años", "21 yo", "edad: 21"
-        rf"\b\d{{2}}\s?(?:{_alt(age_words)})\b" if age_words else r"(?!)",
-        rf"\b(?:{_alt(age_before)})\s?:?\s?\d{{2}}\b" if age_before else r"(?!)",
-        # references, postcodes, percentages
-        r"\b(?:ref|referencia|id|cod|codigo|code|anuncio|aviso|post|ad)\s?(?:#|no\.?|n°|nº|:)?"
-        r"\s?[:#.]?\s?\d+",
-        r"#\s?\d+",
-        r"\b(?:cp|c\.p\.|codigo postal|zip|postal code|cep)\s?:?\s?\d[\d\-]*",
+        r"\d(?<=[5-9]|1)\d\d?\s?[-/x]\s?[4-9]\d\s?[-/x]\s?(?:[5-9]\d|1[0-4]\d)\b(?![.\-/]?\d)",
+        # "90 60 90" with spaces, unless another pair follows (phones written in pairs)
+        r"\d(?<=[5-9]|1)\d\d? [4-9]\d (?:[5-9]\d|1[0-4]\d)(?![\d.,\-/])(?! \d\d(?!\d))",
+        r"\d(?<=[12])[.,]\d{2}\b(?![.,\-]?\d)",
+        r"\d{2,3}\s?(?:kg|kgs|kilos|lbs?|libras|cm|cms)\b",
+        # ages: "19 años", "21 yo"
+        rf"\d{{2}}\s?(?:{age_words})\b" if age_words else r"(?!)",
         r"\d+\s?%",
-        # emails ("ana1990@mail.com")
-        r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     ]
-    return re.compile("|".join(f"(?:{p})" for p in parts))
+    return re.compile("|".join(parts))
 
 
-_MASK_RE = _mask_regex()
-# Digit-led (or "+"-led) so re can skip straight to digits while scanning.
-_RUN_RE = re.compile(r"(?:\+\s?)?\d(?:[ \t.\-()/_*~·•]{0,3}\d)*")
+def _keyword_before_regex() -> re.Pattern[str]:
+    """Words that make the number right after them something else: a price ("$", "R$",
+    "COP"), a reference ("ref", "id", "#"), a postcode ("cp", "zip"), an age ("edad")."""
+    symbols = [s.lower() for s in _LEX.common["currency_symbols"]] + ["$"]
+    codes = [c.lower() for c in _LEX.common["currency_codes"]]
+    age_before = [w for w in _LEX.words("age_before") if "'" not in w and "?" not in w]
+    keywords = ["ref", "referencia", "id", "cod", "codigo", "code", "anuncio", "aviso", "post",
+                "ad", "cp", "c.p.", "codigo postal", "zip", "postal code", "cep", *age_before]
+    return re.compile(
+        rf"(?:{_alt(symbols + codes)}|#|(?<![a-z0-9])(?:{_alt(keywords)})\.?)"
+        r"\s?(?:#|no\.?|n°|nº)?\s?[:#.]?\s?$"
+    )
+
+
+_DIGIT_MASK_RE = _digit_mask_regex()
+_KEYWORD_BEFORE_RE = _keyword_before_regex()
+_LEADING_NUMBER_RE = re.compile(r"\d+(?:[.,\-]\d+)*")
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Digit-led so re can skip straight to digits while scanning; a "+" before is read by hand.
+_RUN_RE = re.compile(r"\d(?:[ \t.\-()/_*~·•]{0,3}+\d)*+")
 _GROUP_RE = re.compile(r"\d+")
-_CONTEXT = 28  # characters either side of a run that the non-phone masks need to see
+_TAIL = 16  # characters after a run that the masks need to see ("20 min", "150 mil")
+
+
+def _blank(m: re.Match[str]) -> str:
+    """Mask a non-phone number with "#" of the same length, unless it starts inside a
+    longer number ("654.321" in "987.654.321", "123 45 67" in "300 123 45 67" are parts
+    of phones); a number glued after a phone is left to `_split_run`."""
+    text, start = m.string, m.start()
+    if start and (text[start - 1].isdigit()
+                  or (text[start - 1] in ".,-/ " and start >= 2 and text[start - 2].isdigit())):
+        return m.group(0)
+    return "#" * (m.end() - start)
 
 
 @functools.cache
@@ -227,11 +246,6 @@ def _split_run(groups: list[str], plus: bool, regions: tuple[str, ...]) -> list[
     return found
 
 
-def _blank(m: re.Match[str]) -> str:
-    """A mask keeps the length, so window offsets stay those of the text."""
-    return "#" * len(m.group(0))
-
-
 def find_phones(digitized: str, region: str | None) -> list[str]:
     """E.164 numbers in a `ad_text.digitize`d text; `region` is the ad's country (ISO2).
 
@@ -240,17 +254,24 @@ def find_phones(digitized: str, region: str | None) -> list[str]:
     regions = (region.upper(),) if region else FALLBACK_REGIONS
     out: list[str] = []
     for m in _RUN_RE.finditer(digitized):
-        if sum(ch.isdigit() for ch in m.group(0)) < 7:
+        start, end = m.span()
+        if end - start < 7 or sum(ch.isdigit() for ch in m.group(0)) < 7:
             continue
-        lo = max(0, m.start() - _CONTEXT)
-        masked = _MASK_RE.sub(_blank, digitized[lo : m.end() + _CONTEXT])
+        plus = digitized[max(0, start - 2) : start].lstrip(" ")[-1:] == "+"
+        window = digitized[start : end + _TAIL]
+        if _KEYWORD_BEFORE_RE.search(digitized, max(0, start - 24), start):
+            lead = _LEADING_NUMBER_RE.match(window).end()
+            window = "#" * lead + window[lead:]
+        masked = _DIGIT_MASK_RE.sub(_blank, window)
+        if "@" in masked:
+            masked = _EMAIL_RE.sub(_blank, masked)
         for run in _RUN_RE.finditer(masked):
-            if run.end() <= m.start() - lo or run.start() >= m.end() - lo:
-                continue  # another run of the window: it gets its own turn
+            if run.start() >= end - start:
+                break  # the tail belongs to the next run, which gets its own turn
             groups = _GROUP_RE.findall(run.group(0))
             if sum(len(g) for g in groups) < 7:
                 continue
-            for number in _split_run(groups, run.group(0).startswith("+"), regions):
+            for number in _split_run(groups, plus and run.start() == 0, regions):
                 if number not in out:
                     out.append(number)
     return out
