@@ -164,3 +164,39 @@ def test_shingles_ignore_names_numbers_and_number_words():
     two = shingles("Ella es Dayana, 18 añitos, llámala al 3OO uno dos tres 45 67 en Cusco")
     assert one == two
     assert shingles("la chica nueva") != shingles("la chica linda")
+
+
+def test_cli_ads_link_contract(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from tahub.cli import app
+
+    monkeypatch.setenv("TAHUB_DATA_DIR", str(tmp_path / "var"))
+    ads = [
+        {"id": "co-1", "text": "Hola amor, soy Valentina, 24 años. 100% real fotos. "
+         "Wsp 3OO 123 45 sesenta y siete", "city": "Medellín", "country": "CO",
+         "posted_at": "2025-03-01"},
+        {"id": "co-2", "text": "Valentina de gira por Cali, solo esta semana. Llámame al "
+         "+57 300 123 4567", "city": "Cali", "country": "CO", "posted_at": "2025-03-08"},
+        {"id": 3, "text": "Camila, 22 años, discreción total. Cel 315 987 6543",
+         "city": "Bogotá", "country": "CO"},
+    ]
+    lines = [json.dumps(a, ensure_ascii=False) for a in ads]
+    lines.insert(1, '{"id": "broken", "text": ')
+    src, dst = tmp_path / "ads.jsonl", tmp_path / "clusters.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ads", "link", "--input", str(src), "--output", str(dst)])
+    assert result.exit_code == 0, result.output
+    assert "line 2" in result.output
+    rows = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
+    assert sorted(a for r in rows for a in r["ad_ids"]) == ["3", "co-1", "co-2"]
+    for row in rows:
+        assert {"cluster_id", "ad_ids", "phones", "cities", "size", "risk", "reasons"} <= set(row)
+        assert row["size"] == len(row["ad_ids"]) and 0.0 <= row["risk"] <= 1.0
+    pair = next(r for r in rows if r["size"] == 2)
+    assert pair["ad_ids"] == ["co-1", "co-2"]
+    assert pair["phones"] == ["+573001234567"]
+    assert pair["cities"] == ["Cali", "Medellín"]
+    missing = CliRunner().invoke(app, ["ads", "link", "--input", str(tmp_path / "no.jsonl"),
+                                       "--output", str(dst)])
+    assert missing.exit_code == 2 and "no such file" in missing.output
