@@ -22,6 +22,7 @@ METHOD = f"{NAME}@{VERSION}"
 NOUN_GAP = 4  # tokens a number may sit before its noun
 _YEAR = re.compile(r"(19|20)\d\d")
 _CONJ = {"and", "y", "e", "plus", "mas"}
+_BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,10 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             continue
         noun = noun_after(j)
         if noun is None:
+            if value > 1 and any(v.value == "arrest" and i - 3 <= v.j <= i and
+                                 set(doc.tokens[v.j:i]) <= _BRIDGE for v in verbs):
+                counts.append((0.5, Count(value, "arrest", doc.starts[i], doc.ends[j - 1],
+                                          doc.text[doc.starts[i]:doc.ends[j - 1]])))
             continue
         kind = noun.value
         verb = nearest_verb(i, noun.j, window) or nearest_verb(i, noun.j, far)
@@ -190,6 +195,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             role = "arrest"
         elif kind == "person":
             role = verb
+        elif kind != "victim_word" and nearest_verb(i, noun.j, 2) == "arrest":
+            role = "arrest"  # "agents detained two women"
         else:
             role = "victim"
         if role is None:
