@@ -278,13 +278,7 @@ def ingest(
     from tahub.ingest.profiles import load_mapping, load_profile
     from tahub.ingest.tabular import Provenance, ingest_file
 
-    if sharing not in SHARING_LEVELS:
-        raise fail(f"--sharing must be one of {', '.join(SHARING_LEVELS)}")
-    if tlp.upper() not in TLP_MARKS:
-        raise fail(f"--tlp must be one of {', '.join(TLP_MARKS)}")
-    if (sharing == "group") != (group is not None):
-        raise fail("--sharing group needs --group NAME" if sharing == "group"
-                   else "--group goes with --sharing group")
+    _check_sharing(sharing, group, tlp)
     try:
         group_id = _sharing_group_id(group) if group else None
         if profile == "generic":
@@ -318,6 +312,133 @@ def ingest(
     if result.rejected:
         raise fail(f"{path.name} rejected: {len(result.errors):,} problem(s); nothing stored",
                    code=1)
+
+
+def _check_sharing(sharing: str, group: str | None, tlp: str) -> None:
+    """The --sharing/--group/--tlp checks every storing command shares (exit 2)."""
+    if sharing not in SHARING_LEVELS:
+        raise fail(f"--sharing must be one of {', '.join(SHARING_LEVELS)}")
+    if tlp.upper() not in TLP_MARKS:
+        raise fail(f"--tlp must be one of {', '.join(TLP_MARKS)}")
+    if (sharing == "group") != (group is not None):
+        raise fail("--sharing group needs --group NAME" if sharing == "group"
+                   else "--group goes with --sharing group")
+
+
+def _store_texts(kind: str, target: str, read, org: str | None, sharing: str,  # type: ignore[no-untyped-def]
+                 group: str | None, tlp: str, source: str | None) -> None:
+    """Shared body of ingest-feed and ingest-docs: provenance, summary, audit, exit code."""
+    from tahub.ingest.tabular import Provenance
+
+    _check_sharing(sharing, group, tlp)
+    try:
+        group_id = _sharing_group_id(group) if group else None
+        result = read(Provenance(organisation=org, label=source, sharing=sharing,
+                                 tlp=tlp.upper(), sharing_group_id=group_id))
+    except TahubError as exc:
+        raise fail(str(exc)) from None
+    for problem in result.problems[:200]:
+        typer.echo(str(problem), err=True)
+    if len(result.problems) > 200:
+        typer.echo(f"... and {len(result.problems) - 200:,} more problems", err=True)
+    typer.echo(result.summary())
+    _audit_cli(kind, f"source:{result.source_id}" if result.source_id else f"{target}",
+               {"org": org, "sharing": sharing, "group": group, "tlp": tlp.upper(),
+                "stored": result.stored, "rejected": result.rejected,
+                "already": result.already})
+    if result.rejected:
+        raise fail(f"{target} rejected: {len(result.problems):,} problem(s); nothing stored "
+                   "(--partial stores the rest)", code=1)
+
+
+@app.command("ingest-feed")
+def ingest_feed(
+    location: str = typer.Argument(..., metavar="FILE_OR_URL", help="RSS or Atom feed."),
+    html_dir: Path | None = typer.Option(None, "--html-dir", help="Folder of saved article "
+                                         "pages, named after the last segment of each link."),
+    fetch: bool = typer.Option(False, "--fetch", help="Download an http(s) feed (needs "
+                               "network; article pages are never fetched)."),
+    partial: bool = typer.Option(False, "--partial", help="Store usable entries, report "
+                                 "the rest."),
+    source: str | None = typer.Option(None, "--source", help="Label for this source."),
+    org: str | None = typer.Option(None, "--org", help="Owner organisation."),
+    sharing: str = typer.Option("private", "--sharing", help="private|group|members|public"),
+    group: str | None = typer.Option(None, "--group", help="Sharing group (--sharing group)."),
+    tlp: str = typer.Option("AMBER", "--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED"),
+) -> None:
+    """Store each entry of an RSS/Atom feed as a document (article text from local HTML)."""
+    from tahub.ingest.feeds import ingest_feed as run
+
+    _store_texts("ingest-feed", f"feed:{Path(location).name}",
+                 lambda prov: run(location, fetch=fetch, html_dir=html_dir, partial=partial,
+                                  provenance=prov), org, sharing, group, tlp, source)
+
+
+@app.command("ingest-docs")
+def ingest_docs(
+    folder: Path = typer.Argument(..., metavar="DIR", help="Folder of .txt, .md, .html files."),
+    partial: bool = typer.Option(False, "--partial", help="Store usable files, report the "
+                                 "rest."),
+    source: str | None = typer.Option(None, "--source", help="Label for this source."),
+    org: str | None = typer.Option(None, "--org", help="Owner organisation."),
+    sharing: str = typer.Option("private", "--sharing", help="private|group|members|public"),
+    group: str | None = typer.Option(None, "--group", help="Sharing group (--sharing group)."),
+    tlp: str = typer.Option("AMBER", "--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED"),
+) -> None:
+    """Store every .txt/.md/.html file under DIR as a document (HTML: main text only)."""
+    from tahub.ingest.documents import ingest_folder
+
+    _store_texts("ingest-docs", f"folder:{folder.name}",
+                 lambda prov: ingest_folder(folder, partial=partial, provenance=prov),
+                 org, sharing, group, tlp, source)
+
+
+@app.command("pipeline")
+def pipeline(
+    org: str | None = typer.Option(None, "--org", help="Only this organisation's documents."),
+    engine: str = typer.Option("local", "--engine", help="local | spark"),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="Local worker "
+                                       "processes (default: one per core)."),
+    batch_size: int = typer.Option(256, "--batch-size", min=1, help="Documents per batch."),
+) -> None:
+    """Enrich every stored document not yet enriched; store facts, tag hits, incidents."""
+    from rich import progress as rp
+    from rich.console import Console
+
+    from tahub.engines import engine_named
+    from tahub.engines.pipeline import pending, run_pipeline
+
+    try:
+        if org is not None:
+            _organisation_exists(org)
+        todo = pending(org)
+        chosen = engine_named(engine, workers)
+        console = Console(stderr=True)
+        with rp.Progress(rp.TextColumn("pipeline"), rp.BarColumn(), rp.MofNCompleteColumn(),
+                         rp.TimeElapsedColumn(), console=console, transient=True) as bar:
+            task = bar.add_task("pipeline", total=todo)
+            try:
+                result = run_pipeline(chosen, org=org, batch_size=batch_size,
+                                      progress=lambda n: bar.advance(task, n))
+            finally:
+                chosen.close()
+    except TahubError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(result.summary())
+    _audit_cli("pipeline", "documents", {"org": org, "engine": engine,
+                                         "documents": result.documents,
+                                         "incidents": result.incidents})
+
+
+def _organisation_exists(name: str) -> None:
+    from sqlalchemy.orm import Session
+
+    from tahub.ingest.documents import organisation_id
+    from tahub.store.db import get_engine, init_database
+
+    init_database()
+    with Session(get_engine()) as session:
+        organisation_id(session, name)
 
 
 def _sharing_group_id(name: str) -> int:

@@ -1,0 +1,73 @@
+"""Near-duplicate articles as one story: the same wire text republished on many sites.
+
+Sites change the headline, add a byline or a footer, cut the last paragraphs; the body's
+word 3-grams stay. Documents are compared by MinHash signatures of those shingles and
+paired through LSH buckets (datasketch), so a new article is compared only with its likely
+twins, not with the whole store. A story is named by its first (smallest) document id.
+Pure: texts in, story ids out; no database.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from datasketch import MinHash, MinHashLSH
+
+NAME = "stories"
+VERSION = "1.0"
+THRESHOLD = 0.5  # estimated Jaccard of shingle sets from which two texts are one story
+NUM_PERM = 128
+SHINGLE_WORDS = 3
+MIN_SHINGLES = 12  # shorter texts (a bare headline) are never linked: too little evidence
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[bytes]:
+    """Word 3-grams of the text, case- and accent-folded."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    words = _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    n = SHINGLE_WORDS
+    return {" ".join(words[i:i + n]).encode() for i in range(len(words) - n + 1)}
+
+
+def signature(text: str) -> MinHash | None:
+    """The MinHash of a text's shingles, or None when it is too short to compare."""
+    grams = shingles(text)
+    if len(grams) < MIN_SHINGLES:
+        return None
+    sig = MinHash(num_perm=NUM_PERM, seed=1)
+    sig.update_batch(list(grams))
+    return sig
+
+
+def group_stories(items: Iterable[tuple[int, str]],
+                  threshold: float = THRESHOLD) -> dict[int, int]:
+    """Map each document id to its story id (the smallest id among its near-duplicates).
+
+    Candidates from LSH are confirmed on the estimated Jaccard similarity, and groups are
+    transitive: A~B and B~C make one story even when A and C differ more.
+    """
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    sigs: dict[int, MinHash] = {}
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for doc_id, text in sorted(items, key=lambda item: item[0]):
+        parent[doc_id] = doc_id
+        sig = signature(text)
+        if sig is None:
+            continue
+        for other in lsh.query(sig):
+            if sig.jaccard(sigs[other]) >= threshold:
+                a, b = root(doc_id), root(other)
+                parent[max(a, b)] = min(a, b)
+        lsh.insert(doc_id, sig)
+        sigs[doc_id] = sig
+    return {doc_id: root(doc_id) for doc_id in parent}
