@@ -82,10 +82,15 @@ def find_indicators(
     found: dict[str, str] = {}
     for name, spans in hits.items():
         neg = negation if name in _NEGATABLE else None
-        for start, end in sorted(spans):
-            if not _negated(folded, start, end, negatives.get(name, []), neg):
-                found[name] = evidence_text[start:end].strip()
-                break
+        kept = [(s, e) for s, e in sorted(spans)
+                if not _negated(folded, s, e, negatives.get(name, []), neg)]
+        if kept:
+            start, end = kept[0]
+            for s, e in kept[1:]:  # overlapping forms widen the evidence: "las 24 horas"
+                if s > end:
+                    break
+                end = max(end, e)
+            found[name] = evidence_text[start:end].strip()
     if "foreign_origin" not in found and country:
         for word in sorted(words & _DEMONYM_WORDS):
             base = word if word in _DEMONYMS else word[:-1]
