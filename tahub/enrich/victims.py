@@ -195,8 +195,10 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             role = "arrest"
         elif kind == "person":
             role = verb
-        elif kind != "victim_word" and nearest_verb(i, noun.j, 2) == "arrest":
-            role = "arrest"  # "agents detained two women"
+        elif kind != "victim_word" and any(
+                v.value == "arrest" and v.j <= i and set(doc.tokens[v.j:i]) <= _BRIDGE
+                for v in verbs):
+            role = "arrest"  # "agents detained two women", "capturó a dos mujeres"
         else:
             role = "victim"
         if role is None:
@@ -210,7 +212,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                 break
             nj, nv = starts[k]
             more = noun_after(nj)
-            if more is None or more.value == "arrest":
+            if more is None or more.value == "arrest" or (
+                    more.value == "person" and nearest_verb(k, more.j, window) == "arrest"):
                 break
             used.add(k)
             total, end = total + nv, more.j

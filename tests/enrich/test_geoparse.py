@@ -1,0 +1,50 @@
+from tahub.enrich import geoparse
+
+
+def parse(text: str, lang: str) -> geoparse.GeoResult:
+    return geoparse.parse([text], [lang])[0]
+
+
+def test_helping_police_country_is_not_an_incident_place():
+    result = parse("La Policía Nacional de Colombia, en coordinación con la Policía de España, "
+                   "rescató a doce mujeres venezolanas que eran explotadas en Cartagena.", "es")
+    assert result.countries == ["CO", "VE"]
+    assert [h.country for h in result.helpers] == ["ES"]
+
+
+def test_fbi_support_is_not_a_place_but_destination_is():
+    result = parse("Police rescued 12 women in Taguig with the support of the FBI and the "
+                   "United States embassy. They had been trafficked to Malaysia through "
+                   "Thailand.", "en")
+    assert result.countries == ["MY", "PH", "TH"]
+    roles = {p["name"]: p["role"] for p in result.places_out()}
+    assert roles["Malaysia"] == "destination"
+    assert roles["Thailand"] == "transit"
+    taguig = next(p for p in result.places_out() if p["name"] == "Taguig")
+    assert abs(taguig["lat"] - 14.52) < 0.1 and abs(taguig["lon"] - 121.08) < 0.1
+
+
+def test_demonym_gives_the_victims_origin():
+    result = parse("Rescatan a seis jóvenes venezolanas explotadas en un bar de Medellín.", "es")
+    places = {p["country"]: p for p in result.places_out()}
+    assert places["VE"]["role"] == "origin"
+    assert places["CO"]["name"] == "Medellín" and places["CO"]["role"] == "exploitation"
+
+
+def test_portuguese_state_and_origin():
+    result = parse("A Polícia Federal resgatou 20 trabalhadores em uma fazenda no interior de "
+                   "Minas Gerais; eles eram naturais do Maranhão.", "pt")
+    assert result.countries == ["BR"]
+    roles = {p["name"]: p["role"] for p in result.places_out()}
+    assert roles["Maranhão"] == "origin"
+
+
+def test_surnames_and_adjectives_are_not_places():
+    result = parse("Mónica Moreno Álvarez fue detenida. Thai fishing boats were inspected in "
+                   "the Indian Ocean.", "es")
+    assert result.countries == []
+
+
+def test_ambiguous_town_resolved_by_language():
+    result = parse("Las víctimas fueron rescatadas en Cádiz por la Guardia Civil.", "es")
+    assert result.countries == ["ES"]

@@ -1,0 +1,63 @@
+import pytest
+
+from tahub.enrich import tagger
+from tahub.enrich.vocab import expand_all
+from tahub.schema.taxonomy import load_taxonomy
+
+
+@pytest.mark.parametrize("lang", tagger.LANGUAGES)
+def test_every_lexicon_tag_exists_in_the_golden_taxonomy(lang):
+    taxonomy = load_taxonomy()
+    unknown = [t for t in tagger.lexicon(lang)["tags"] if taxonomy.get(t) is None]
+    assert not unknown, f"lexicon/{lang}.yaml uses tags not in golden_tags.yaml: {unknown}"
+
+
+@pytest.mark.parametrize("lang", tagger.LANGUAGES)
+def test_every_exploitation_type_has_surface_forms(lang):
+    tags = tagger.lexicon(lang)["tags"]
+    for kind in ("sexual", "labour", "domestic_servitude", "forced_criminality", "begging",
+                 "forced_marriage", "organ_removal", "child_soldiers",
+                 "online_sexual_exploitation", "illegal_adoption"):
+        assert tags[f"exploitation.{kind}"]["forms"], (lang, kind)
+
+
+def test_alternatives_expand_to_inflections():
+    assert expand_all(["explotad(a|as|o|os) sexualmente"]) == [
+        "explotada sexualmente", "explotadas sexualmente", "explotado sexualmente",
+        "explotados sexualmente"]
+
+
+def test_hits_carry_tag_span_text_and_confidence():
+    text = "Siete menores de edad fueron rescatadas; eran explotadas sexualmente en un bar."
+    hits = tagger.tag([text], ["es"])[0]
+    sexual = [h for h in hits if h.tag == "exploitation.sexual"]
+    assert len(sexual) == 1
+    assert text[sexual[0].start:sexual[0].end] == sexual[0].text == "explotadas sexualmente"
+    assert 0 < sexual[0].confidence <= 1
+    assert any(h.tag == "victim.minor" for h in hits)
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Police freed 12 workers forced to work on a fishing boat in debt bondage.", ["labour"]),
+    ("en", "Women were forced to work as prostitutes in brothels.", ["sexual"]),
+    ("es", "Rescatan a 28 jornaleros sometidos a trabajo forzoso en un rancho de Mexicali.",
+     ["labour"]),
+    ("es", "Desarticulan red de explotación sexual infantil en entornos digitales.",
+     ["online_sexual_exploitation"]),
+    ("pt", "Fiscais resgataram uma empregada doméstica mantida em situação análoga à "
+           "escravidão por 30 anos.", ["domestic_servitude"]),
+    ("pt", "Quadrilha é presa por tráfico de órgãos em Recife.", ["organ_removal"]),
+])
+def test_exploitation_types(lang, text, expected):
+    assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
+
+
+def test_negative_context_cancels_a_hit():
+    text = "The school added sex education classes about sexual exploitation and consent."
+    hits = tagger.tag([text], ["en"])[0]
+    assert not [h for h in hits if h.tag == "exploitation.sexual"]
+
+
+def test_nothing_found_in_an_unrelated_sentence():
+    hits = tagger.tag(["The central bank kept interest rates unchanged on Tuesday."], ["en"])[0]
+    assert not [h for h in hits if h.tag.startswith("exploitation.")]

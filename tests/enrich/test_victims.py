@@ -1,0 +1,45 @@
+import pytest
+
+from tahub.enrich import victims
+
+
+def facts(text: str, lang: str) -> victims.VictimFacts:
+    return victims.extract([text], [lang])[0]
+
+
+@pytest.mark.parametrize(("lang", "text", "count", "arrested"), [
+    ("en", "The police rescued six women and two children, all from Latin America. They also "
+           "arrested the women's two male captors.", 8, 2),
+    ("es", "La Policía rescató a doce mujeres venezolanas, entre ellas tres menores de edad, y "
+           "capturó a cinco personas.", 12, 5),
+    ("pt", "Foram resgatadas três vítimas e dois homens foram presos em flagrante.", 3, 2),
+    ("es", "Un hombre fue capturado y 1.200 personas fueron rescatadas.", 1200, 1),
+    ("en", "Twenty-six people working in slave-like conditions on two ranches have been "
+           "rescued by labor inspectors.", 26, None),
+    ("es", "Fue rescatada una mujer. En total, la Fiscalía identificó siete víctimas.", 7, None),
+])
+def test_headline_counts(lang, text, count, arrested):
+    result = facts(text, lang)
+    assert result.victims_count == count
+    assert result.arrested_count == arrested
+
+
+def test_minors_and_gender():
+    result = facts("Siete niñas fueron rescatadas de un prostíbulo.", "es")
+    assert result.minors is True
+    assert result.victim_gender == ["female"]
+
+
+def test_adults_stated():
+    assert facts("Rescued were 30 adult women, all over 18.", "en").minors is False
+
+
+def test_gender_of_arrested_men_is_not_the_victims():
+    result = facts("Police arrested two men and rescued four girls.", "en")
+    assert result.victim_gender == ["female"]
+    assert result.arrested_count == 2 and result.victims_count == 4
+
+
+def test_years_and_labels_are_not_counts():
+    result = facts("In 2019 the case began. 15: A child was found.", "en")
+    assert result.victims_count is None
