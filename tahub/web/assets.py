@@ -1,0 +1,41 @@
+"""Static files: our own under /static, and the npm libraries under /static/vendor.
+
+The libraries are installed from the npm registry by `scripts/setup` (`npm ci` in this
+folder) and served from node_modules by a fixed list, so only these files are reachable
+and each leaves with its own content type. Nothing is fetched from elsewhere at run time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+HERE = Path(__file__).parent
+MODULES = HERE / "node_modules"
+VENDOR = {
+    "leaflet.js": ("leaflet/dist/leaflet.js", "text/javascript"),
+    "leaflet.css": ("leaflet/dist/leaflet.css", "text/css"),
+    "echarts.js": ("echarts/dist/echarts.min.js", "text/javascript"),
+    "topojson-client.js": ("topojson-client/dist/topojson-client.min.js", "text/javascript"),
+    "countries-110m.json": ("world-atlas/countries-110m.json", "application/json"),
+    "countries-50m.json": ("world-atlas/countries-50m.json", "application/json"),
+}
+
+
+def vendor_file(name: str) -> Response:
+    entry = VENDOR.get(name)
+    path = MODULES / entry[0] if entry else None
+    if entry is None or path is None or not path.is_file():
+        return Response("not found: run scripts/setup to install the web libraries\n",
+                        status_code=404, media_type="text/plain")
+    return FileResponse(path, media_type=entry[1],
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+
+def mount_assets(app: FastAPI) -> None:
+    app.add_api_route("/static/vendor/{name}", vendor_file, methods=["GET"],
+                      include_in_schema=False)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -1,0 +1,40 @@
+"""/ : key counts with their sources, a choropleth, a trend line and what changed."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from tahub.analysis.narrative import what_changed
+from tahub.web.charts import country_ids, series
+from tahub.web.filters import read_filters
+from tahub.web.labels import country_name
+from tahub.web.pages import Reader
+from tahub.web.queries import as_map, counts, kind_totals, sources_seen
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+def overview(ctx: Reader) -> HTMLResponse:
+    filters = read_filters(ctx.request)
+    where = filters.for_aggregate()
+    by_country = counts(ctx.db, ctx.access, ["country_of_exploitation"], where)
+    by_year = counts(ctx.db, ctx.access, ["year"], where)
+    narrative = what_changed(
+        by_year,
+        counts(ctx.db, ctx.access, ["year", "country_of_exploitation"], where),
+        counts(ctx.db, ctx.access, ["year", "exploitation"], where),
+        counts(ctx.db, ctx.access, ["year", "citizenship", "country_of_exploitation"], where))
+    countries = as_map(by_country, "country_of_exploitation")
+    chart = {"choropleth": {"values": countries, "ids": country_ids(countries),
+                            "names": {c: country_name(c, ctx.lang) for c in countries},
+                            "label": ctx._("Incidents")},
+             "trend": series(by_year, "year", ctx._("Incidents"))}
+    ctx.audit("view", "page:overview", filters.as_dict())
+    return ctx.render("overview.html", title=ctx._("Overview"), filters=filters,
+                      totals=kind_totals(ctx.db, ctx.access),
+                      sources=sources_seen(ctx.db, ctx.access),
+                      narrative=narrative, chart=chart,
+                      top_countries=sorted(((c, n) for c, n in countries.items() if n),
+                                           key=lambda x: -x[1])[:10])
