@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import BigInteger, and_, case, cast, exists, func, select
 from sqlalchemy.orm import Session
 
 from tahub.access.context import Access
@@ -24,6 +24,7 @@ from tahub.errors import UsageError
 from tahub.store.tables import Incident, IncidentTag, Source
 
 ROUND_TO = 5
+KEY_MODULUS = 1_000_003  # record keys are (id * multiplier) mod this prime
 MAX_DIMENSIONS = 4
 FIELDS = {
     "country_of_exploitation": Incident.country_of_exploitation,
@@ -38,44 +39,61 @@ RANGE_FILTERS = {"year_from": (Incident.registration_year, ">="),
                  "year_to": (Incident.registration_year, "<=")}
 
 
-def round_count(n: int, step: int = ROUND_TO) -> int:
-    """`n` to the nearest multiple of `step`, halves up (no banker's rounding)."""
-    return (2 * n + step) // (2 * step) * step
+def round_count(n: int, step: int = ROUND_TO, key: int | None = None) -> int:
+    """`n` to a multiple of `step`. With a cell `key`, rounding is random but repeatable
+    (up with probability remainder/step, decided by the key: unbiased, and the same cell
+    always shows the same value, so asking again averages nothing away); without one, to
+    the nearest multiple, halves up."""
+    if key is None:
+        return (2 * n + step) // (2 * step) * step
+    low = n // step * step
+    return low + step if key % step < n - low else low
 
 
 def protect_table(cells: list[dict], k: int, round_to: int = ROUND_TO) -> list[dict]:
-    """Cells safe to show: `[{"group": {...}, "count": int, "own"?: int}]` in, each out as
-    `{"group", "count", "suppressed", "exact"}` with `count` None when suppressed.
+    """Cells safe to show: `[{"group": {...}, "count": int, "own"?: int, "key"?: int}]` in,
+    each out as `{"group", "count", "suppressed", "exact"}`, `count` None when suppressed.
 
-    `own` is how many of the cell's rows belong to the caller's organisation (default 0).
+    `own` is how many of the cell's rows belong to the caller's organisation (default 0);
+    `key` is the cell key for repeatable random rounding (see `round_count`).
     """
     foreign = [c["count"] - c.get("own", 0) for c in cells]
     hidden = {i for i, f in enumerate(foreign) if 0 < f < k}
     dims = sorted(cells[0]["group"]) if cells else []
     lines = list(_lines(cells, dims))
+    lines_of: dict[int, list[int]] = defaultdict(list)
+    for n, line in enumerate(lines):
+        for i in line:
+            lines_of[i].append(n)
+
+    def cost(i: int, line_no: int) -> tuple:
+        """Prefer a complement whose value no margin gives away and that leaves no other
+        line newly holding a lone hidden cell; then the smallest."""
+        others = [lines[n] for n in lines_of[i] if n != line_no]
+        exposed = any(len(other) == 1 for other in others)
+        lone = sum(1 for other in others if not hidden.intersection(other))
+        return (exposed, lone, foreign[i], cells[i]["count"])
+
     changed = bool(hidden)
     while changed:
         changed = False
-        for line in lines:
+        for line_no, line in enumerate(lines):
             shut = [i for i in line if i in hidden]
             if not shut or (len(shut) >= 2 and sum(foreign[i] for i in shut) >= k):
                 continue
             open_ = [i for i in line if i not in hidden and foreign[i] > 0]
             if open_:  # else the line's margin holds < k foreign rows and is itself hidden
-                hidden.add(min(open_, key=lambda i: (foreign[i], cells[i]["count"])))
+                hidden.add(min(open_, key=lambda i: cost(i, line_no)))  # noqa: B023
                 changed = True
     out = []
     for i, cell in enumerate(cells):
-        if i in hidden:
-            out.append({"group": dict(cell["group"]), "count": None, "suppressed": True,
-                        "exact": False})
-        elif foreign[i] == 0:
-            out.append({"group": dict(cell["group"]), "count": cell["count"],
-                        "suppressed": False, "exact": True})
-        else:
-            out.append({"group": dict(cell["group"]), "count": round_count(cell["count"],
-                                                                           round_to),
-                        "suppressed": False, "exact": False})
+        shown: dict[str, Any] = {"group": dict(cell["group"]), "count": None,
+                                 "suppressed": i in hidden, "exact": False}
+        if foreign[i] == 0:
+            shown.update(count=cell["count"], exact=True)
+        elif i not in hidden:
+            shown["count"] = round_count(cell["count"], round_to, cell.get("key"))
+        out.append(shown)
     return out
 
 
@@ -89,6 +107,18 @@ def _lines(cells: list[dict], dims: list[str]) -> Iterable[list[int]]:
         for i, cell in enumerate(cells):
             by_rest[tuple(repr(cell["group"][o]) for o in dims if o != d)].append(i)
         yield from by_rest.values()
+
+
+def key_multiplier() -> int:
+    """The installation's secret multiplier for record keys: an outsider cannot predict
+    which way a cell is rounded."""
+    import hashlib
+    import hmac
+
+    from tahub.config import installation_secret
+
+    digest = hmac.new(installation_secret(), b"tahub cell keys", hashlib.sha256).digest()
+    return int.from_bytes(digest[:4], "big") % (KEY_MODULUS - 1) + 1
 
 
 def k_for(levels: Iterable[str]) -> int:
@@ -138,7 +168,9 @@ def aggregate(session: Session, access: Access, group_by: list[str],
 
     Counts every row the policy lets the caller count; cells holding only the caller's
     own rows are exact, the others pass through `protect_table` with the k of the
-    strictest sharing level among the other organisations' sources.
+    strictest sharing level among the other organisations' sources. A cell's key is the
+    sum of its records' keys, so a cell of the same records rounds the same way in every
+    query that contains it.
     """
     group_by = list(dict.fromkeys(group_by))
     unknown = [g for g in group_by if g not in FIELDS]
@@ -149,7 +181,9 @@ def aggregate(session: Session, access: Access, group_by: list[str],
         raise UsageError(f"group by at most {MAX_DIMENSIONS} fields")
     own = func.sum(case((Source.organisation_id == access.organisation_id, 1), else_=0))
     columns = [FIELDS[g].label(g) for g in group_by]
-    query = (select(*columns, func.count().label("n"), own.label("own"))
+    record_key = cast(Incident.id, BigInteger) * key_multiplier() % KEY_MODULUS
+    query = (select(*columns, func.count().label("n"), own.label("own"),
+                    func.sum(record_key).label("key"))
              .select_from(Incident).join(Source, Source.id == Incident.source_id))
     if "exploitation" in group_by:
         query = query.join(IncidentTag, and_(IncidentTag.incident_id == Incident.id,
@@ -158,7 +192,8 @@ def aggregate(session: Session, access: Access, group_by: list[str],
     if columns:
         query = query.group_by(*columns)
     cells = [{"group": {g: row[i] for i, g in enumerate(group_by)}, "count": row.n,
-              "own": int(row.own or 0)} for row in session.execute(query) if row.n]
+              "own": int(row.own or 0), "key": int(row.key or 0)}
+             for row in session.execute(query) if row.n]
     cells.sort(key=lambda c: tuple((v is None, "" if v is None else v)
                                   for v in c["group"].values()))
     levels = session.scalars(select(Source.sharing).distinct().where(
