@@ -29,6 +29,7 @@ from tahub.store.tables import Document, Organisation, Source
 from tahub.store.writer import allocate_ids, insert_rows
 
 SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
+MIN_HTML_TEXT = 40  # characters; a page's "main text" shorter than a sentence is a menu
 DOC_COLUMNS = ["id", "source_id", "source_row", "url", "title", "text", "published_at",
                "content_sha256"]
 
@@ -232,6 +233,8 @@ def html_main_text(data: bytes) -> tuple[str | None, str]:
     page = decode_text(data)
     text = trafilatura.extract(page, include_comments=False, include_tables=False,
                                favor_recall=True) or ""
+    if len(text.strip()) < MIN_HTML_TEXT:
+        text = ""
     meta = trafilatura.extract_metadata(page)
     title = meta.title if meta is not None and meta.title else None
     if title and text and not text.lstrip().startswith(title):
