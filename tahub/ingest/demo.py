@@ -10,8 +10,16 @@ from tahub.ingest.tabular import IngestResult, Provenance, ingest_file
 
 # One CTDC extract only: both bundled ones hold the same 2020 release, and loading both
 # would count each victim twice. This one has the country of exploitation (routes, maps).
+# Both RNPDNO years repeat the same undated (SIN_FECHA) bucket: see data/README.md.
 DEMO_FILES: list[tuple[str, str]] = [
     ("ctdc/ctdc_dados_app.csv", "ctdc"),
+    ("argentina_linea145/oficina-rescate-denuncias-202001-202307.csv", "argentina_linea145"),
+    ("mexico_sesnsp/dataset_completo_limpio.csv", "mexico_sesnsp"),
+    ("mexico_rnpdno/rnpdno_all_states_2023.csv", "mexico_rnpdno"),
+    ("mexico_rnpdno/rnpdno_all_states_2024.csv", "mexico_rnpdno"),
+    ("peru_mininter/DataSet_trata_personas_enero2017_septiembre2025.xlsx", "peru_mininter"),
+    ("colombia/DesaparicionesPorDepartamento.csv", "colombia_desapariciones"),
+    ("unodc_glotip/data_glotip.xlsx", "unodc_glotip"),
 ]
 
 
