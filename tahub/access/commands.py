@@ -169,3 +169,39 @@ def record_cli(action: str, obj: str, filters: dict | None = None) -> None:
     from tahub.access import audit
 
     in_transaction(lambda session: audit.record(session, None, action, obj, filters))
+
+
+release_app = typer.Typer(help="Public releases of counts.", no_args_is_help=True)
+APPS["release"] = release_app
+
+
+@release_app.command("dp")
+def release_dp(
+    output: str = typer.Option(..., "--output", help="CSV to write (group columns, count)."),
+    group_by: list[str] = typer.Option([], "--group-by",
+                                       help="country_of_exploitation | citizenship | year "
+                                            "| gender (repeat)."),
+    epsilon: float = typer.Option(1.0, "--epsilon", help="Privacy loss of this release."),
+    year_from: int | None = typer.Option(None, "--year-from"),
+    year_to: int | None = typer.Option(None, "--year-to"),
+) -> None:
+    """Write differentially private counts of the public (TLP:CLEAR) sources; the epsilon
+    is recorded in the audit log."""
+    import csv
+
+    from tahub.access.release import dp_release, epsilon_spent
+
+    filters = {k: v for k, v in (("year_from", year_from), ("year_to", year_to)) if v}
+
+    def work(session: Any) -> tuple[dict, float]:
+        return dp_release(session, None, group_by, filters, epsilon), epsilon_spent(session)
+
+    released, total = in_transaction(work)
+    with open(output, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([*released["group_by"], "count"])
+        for cell in released["cells"]:
+            writer.writerow([*("" if v is None else v for v in cell["group"].values()),
+                             cell["count"]])
+    typer.echo(f"{len(released['cells']):,} cells written to {output}; epsilon "
+               f"{released['epsilon']:g} (all releases so far: {total:g})")

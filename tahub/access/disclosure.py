@@ -132,7 +132,7 @@ def k_for(levels: Iterable[str]) -> int:
                default=settings.k_public)
 
 
-def _where(filters: dict[str, Any]) -> list:
+def where_clauses(filters: dict[str, Any]) -> list:
     clauses = []
     for name, value in (filters or {}).items():
         if value is None or value == "" or value == []:
@@ -188,7 +188,7 @@ def aggregate(session: Session, access: Access, group_by: list[str],
     if "exploitation" in group_by:
         query = query.join(IncidentTag, and_(IncidentTag.incident_id == Incident.id,
                                              IncidentTag.tag.like("exploitation.%")))
-    query = query.where(countable_sources(access), *_where(filters))
+    query = query.where(countable_sources(access), *where_clauses(filters))
     if columns:
         query = query.group_by(*columns)
     cells = [{"group": {g: row[i] for i, g in enumerate(group_by)}, "count": row.n,
