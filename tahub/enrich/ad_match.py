@@ -23,12 +23,19 @@ def words_of(folded: str) -> frozenset[str]:
     return frozenset(WORD_RE.findall(folded))
 
 
-def _literal_runs(form: str) -> list[tuple[str, bool, bool]]:
-    """Runs of required literal characters: (text, starts the form, ends the form)."""
-    items = list(sre_parse.parse(form))
-    runs: list[tuple[str, bool, bool]] = []
+def _literal_runs(form: str) -> list[tuple[str, bool, bool, int | None]]:
+    """Runs of required literal characters: (text, starts the form, ends the form, the
+    most characters a match can have before the run, None if unbounded)."""
+    tree = sre_parse.parse(form)
+    items = list(tree)
+    runs: list[tuple[str, bool, bool, int | None]] = []
     cur: list[str] = []
     start = 0
+
+    def lead(i: int) -> int | None:
+        hi = sre_parse.SubPattern(tree.state, items[:i]).getwidth()[1] if i else 0
+        return hi if hi < _UNBOUNDED else None
+
     for i, (op, av) in enumerate(items):
         if op is C.LITERAL:
             if not cur:
@@ -36,68 +43,119 @@ def _literal_runs(form: str) -> list[tuple[str, bool, bool]]:
             cur.append(chr(av))
             continue
         if cur:
-            runs.append(("".join(cur), start == 0, False))
+            runs.append(("".join(cur), start == 0, False, lead(start)))
             cur = []
     if cur:
-        runs.append(("".join(cur), start == 0, True))
+        runs.append(("".join(cur), start == 0, True, lead(start)))
     return runs
 
 
-def anchor(form: str) -> tuple[str, str] | None:
-    """("word", w) if every match holds w as a whole word, ("sub", s) for a substring,
-    None when the form has no required literal (it then always runs)."""
-    whole: list[str] = []
-    subs: list[str] = []
-    for text, at_start, at_end in _literal_runs(form):
+_UNBOUNDED = 1 << 16  # widths at or above this come from *, + or {n,}
+
+
+# Words too frequent in ads to be worth gating on when a rarer one is available.
+COMMON = frozenset((
+    "a", "e", "y", "o", "de", "del", "la", "las", "el", "los", "en", "con", "no", "nao", "com",
+    "por", "para", "the", "and", "is", "to", "in", "of", "an", "my", "me", "anos", "hora",
+    "hour", "1", "2", "24", "mi", "tu", "su", "se", "que",
+))
+
+
+def anchor(form: str) -> tuple[str, str, int | None] | None:
+    """(kind, text, lead): kind "word" if every match holds `text` as a whole word, "sub"
+    for a substring; `lead` bounds how far before `text` a match can start (None:
+    unbounded). None when the form has no required literal (it then always runs).
+    Rare words win over common ones, whole words over substrings, long over short."""
+    whole: list[tuple[str, int | None]] = []
+    subs: list[tuple[str, int | None]] = []
+    for text, at_start, at_end, lead in _literal_runs(form):
+        offset = 0
         pieces = re.split(r"([^a-z0-9]+)", text)
         for k, piece in enumerate(pieces):
+            here = None if lead is None else lead + offset
+            offset += len(piece)
             if not piece or not piece[0].isalnum():
                 continue
             left = k > 0 or at_start
             right = k < len(pieces) - 1 or at_end
-            (whole if left and right else subs).append(piece)
+            (whole if left and right else subs).append((piece, here))
         if len(text.strip()) >= 2:
-            subs.append(text)
+            subs.append((text, lead))
+    rare_whole = [w for w in whole if w[0] not in COMMON and len(w[0]) >= 3]
+    if rare_whole:
+        return ("word", *max(rare_whole, key=lambda w: len(w[0])))
+    rare_subs = [s for s in subs if len(s[0].strip()) >= 4 and s[0].strip() not in COMMON]
+    if rare_subs:
+        return ("sub", *max(rare_subs, key=lambda s: len(s[0])))
     if whole:
-        return "word", max(whole, key=len)
-    subs = [s for s in subs if len(s.strip()) >= 2]
-    return ("sub", max(subs, key=len)) if subs else None
+        return ("word", *max(whole, key=lambda w: len(w[0])))
+    subs = [s for s in subs if len(s[0].strip()) >= 2]
+    return ("sub", *max(subs, key=lambda s: len(s[0]))) if subs else None
 
 
 class Forms:
-    """Named regex forms matched at word boundaries, each gated by its anchor."""
+    """Named regex forms matched at word boundaries, each gated by its anchor and, when
+    its width is bounded, searched only in a window around each anchor occurrence."""
 
     def __init__(self, named: Iterable[tuple[str, str]]):
-        self.by_word: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-        self.by_sub: list[tuple[str, str, re.Pattern[str]]] = []
-        self.always: list[tuple[str, re.Pattern[str]]] = []
+        self.by_word: dict[str, list[_Entry]] = {}
+        self.by_sub: list[tuple[str, _Entry]] = []
+        self.always: list[_Entry] = []
         for name, form in named:
             pattern = re.compile(f"(?:{form})(?![a-z0-9_])")
+            width = sre_parse.parse(form).getwidth()[1]
             kind = anchor(form)
             if kind is None:
-                self.always.append((name, pattern))
-            elif kind[0] == "word":
-                self.by_word.setdefault(kind[1], []).append((name, pattern))
+                self.always.append((name, pattern, "", None, 0, False))
+                continue
+            lead = kind[2] if width < _UNBOUNDED else None
+            entry = (name, pattern, kind[1], lead, width, kind[0] == "word")
+            if kind[0] == "word":
+                self.by_word.setdefault(kind[1], []).append(entry)
             else:
-                self.by_sub.append((kind[1], name, pattern))
+                self.by_sub.append((kind[1], entry))
         self.anchor_words = frozenset(self.by_word)
 
     def finditer(self, folded: str, words: frozenset[str]) -> Iterator[tuple[str, re.Match[str]]]:
         """(name, match) for every match of every form that can match, unordered."""
         for word in self.anchor_words & words:
-            for name, pattern in self.by_word[word]:
-                yield from _bounded(name, pattern, folded)
-        for sub, name, pattern in self.by_sub:
+            for entry in self.by_word[word]:
+                yield from _near(entry, folded)
+        for sub, entry in self.by_sub:
             if sub in folded:
-                yield from _bounded(name, pattern, folded)
-        for name, pattern in self.always:
-            yield from _bounded(name, pattern, folded)
+                yield from _near(entry, folded)
+        for entry in self.always:
+            yield from _near(entry, folded)
 
 
-def _bounded(name: str, pattern: re.Pattern[str], text: str) -> Iterator[tuple[str, re.Match[str]]]:
-    pos = 0
+_Entry = tuple[str, re.Pattern[str], str, "int | None", int, bool]
+
+
+def _near(entry: _Entry, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Matches of one form, searching only around the occurrences of its anchor."""
+    name, pattern, anchor_text, lead, width, whole = entry
+    if lead is None:
+        yield from _bounded(name, pattern, text, 0, len(text))
+        return
+    pos, done, size = text.find(anchor_text), 0, len(anchor_text)
+    while pos != -1:
+        after = text[pos + size : pos + size + 1]
+        if whole and ((pos and text[pos - 1].isalnum()) or after.isalnum()):
+            pos = text.find(anchor_text, pos + 1)
+            continue  # "1" inside "3001234567" is not the word "1"
+        lo = max(done, pos - lead)
+        hi = min(len(text), pos + width + 1)  # +1: the boundary check after a match
+        for item in _bounded(name, pattern, text, lo, hi):
+            done = max(done, item[1].end())
+            yield item
+        pos = text.find(anchor_text, pos + 1)
+
+
+def _bounded(
+    name: str, pattern: re.Pattern[str], text: str, pos: int, endpos: int
+) -> Iterator[tuple[str, re.Match[str]]]:
     while True:
-        m = pattern.search(text, pos)
+        m = pattern.search(text, pos, endpos)
         if m is None:
             return
         start = m.start()

@@ -74,7 +74,27 @@ def _digit_mask_regex() -> re.Pattern[str]:
         rf"\d{{2}}\s?(?:{age_words})\b" if age_words else r"(?!)",
         r"\d+\s?%",
     ]
-    return re.compile("|".join(parts))
+    # Factor the leading digit out of every branch: "\\d(?:a|b|...)" lets re skip from
+    # digit to digit, which it cannot do for an alternation or a "\\d{1,3}".
+    rests = []
+    for part in parts:
+        if part.startswith(r"\d{1,3}"):
+            rests.append(r"\d{0,2}" + part[len(r"\d{1,3}"):])
+        elif part.startswith(r"\d{2,3}"):
+            rests.append(r"\d\d?" + part[len(r"\d{2,3}"):])
+        elif part.startswith(r"\d{2}"):
+            rests.append(r"\d" + part[len(r"\d{2}"):])
+        elif part.startswith(r"\d{4}"):
+            rests.append(r"\d{3}" + part[len(r"\d{4}"):])
+        elif part.startswith(r"\d+"):
+            rests.append(r"\d*" + part[len(r"\d+"):])
+        elif part.startswith(r"\d*"):
+            rests.append(r"\d*" + part[len(r"\d*"):])
+        elif part.startswith(r"\d"):
+            rests.append(part[len(r"\d"):])
+        else:
+            raise ValueError(f"mask branch must start with a digit: {part}")
+    return re.compile(r"\d(?:" + "|".join(rests) + ")")
 
 
 def _keyword_before_regex() -> re.Pattern[str]:

@@ -34,7 +34,8 @@ _MULT = _alt(list(_MULTS))
 _CURWORD = _alt(list(_WORDS) + list(_CODES) + list(_ROSES))
 _SYM = _alt(list(_SYMBOLS) + list(_CODES) + ["$"])
 # Amounts are found first (a digit-led pattern re scans fast), then their context is read.
-_AMOUNT_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d+(?:[.,]\d{1,2}(?!\d))?")
+# A bare leading \d lets re skip from digit to digit (it cannot for \d{1,3} or a branch).
+_AMOUNT_RE = re.compile(r"\d(?:\d{0,2}(?:[.,]\d{3})+(?!\d)|\d*(?:[.,]\d{1,2}(?!\d))?)")
 _SYM_BEFORE_RE = re.compile(rf"(?<![a-z0-9$])(?P<sym>{_SYM})\s?$")
 _AFTER_RE = re.compile(
     rf"\s?(?:(?P<mult>{_MULT})(?![a-z0-9])\s?)?(?:(?P<word>{_CURWORD})(?![a-z0-9])|(?P<dol>\$))?"
@@ -46,11 +47,15 @@ _UNIT_FORMS = Forms(
     for form in data["price_units"].get(unit) or []
 )
 _NEAR = 24  # characters between an amount and its unit phrase
+_DIGIT_RE = re.compile(r"\d")
+# Characters just before an amount that can end a currency symbol or code ("r$", "s/",
+# "cop ", "€"): only then is the costlier look-behind tried.
+_BEFORE_CHARS = frozenset("$/€£ .") | frozenset(_SYM.replace("\\", ""))
 
 
 def parse_amount(text: str) -> float:
     """'150.000' -> 150000, '1.500.000' -> 1500000, '80,50' -> 80.5, '120' -> 120."""
-    parts = re.split(r"[.,]", text)
+    parts = text.replace(",", ".").split(".")
     if len(parts) > 1 and all(len(p) == 3 for p in parts[1:]):
         return float("".join(parts))
     if len(parts) == 2:
@@ -84,7 +89,7 @@ def find_prices(
     folded: str, country: str | None, words: frozenset[str] | None = None
 ) -> list[dict]:
     """Prices as {"amount", "currency", "unit"} in the order they appear."""
-    if not any(ch.isdigit() for ch in folded):
+    if not _DIGIT_RE.search(folded):
         return []
     if words is None:
         words = words_of(folded)
@@ -93,20 +98,28 @@ def find_prices(
     bare: list[tuple[int, int, float]] = []
     for m in _AMOUNT_RE.finditer(folded):
         start, end = m.span()
-        if start and (folded[start - 1].isalnum() or folded[start - 1] in ".,_"):
+        prev = folded[start - 1] if start else " "
+        if prev.isalnum() or prev in ".,_":
             continue
-        amount = parse_amount(m.group(0))
-        before = _SYM_BEFORE_RE.search(folded, max(0, start - 6), start)
-        after = _AFTER_RE.match(folded, end)
-        mult, word, dol = after.group("mult"), after.group("word"), after.group("dol")
-        if mult:
-            amount *= _MULTS[mult]
+        if prev in " -" and start >= 2 and folded[start - 2].isdigit():
+            continue  # a later group of a digit run: a phone, not a price
+        before = _SYM_BEFORE_RE.search(folded, max(0, start - 6), start) \
+            if prev in _BEFORE_CHARS else None
+        nxt = folded[end:end + 1]
+        after = _AFTER_RE.match(folded, end) if nxt and (nxt in " $" or nxt.isalpha()) else None
+        mult = word = dol = None
+        if after is not None:
+            mult, word, dol = after.group("mult"), after.group("word"), after.group("dol")
         if before or word or dol or mult:
+            amount = parse_amount(m.group(0)) * (_MULTS[mult] if mult else 1)
             sym = before.group("sym") if before else None
             currency = _currency(sym, word, country)
-            spans.append((before.start() if before else start, after.end(), amount, currency))
-        elif units and _standalone(folded, start, end) and amount >= 20:
-            bare.append((start, end, amount))
+            stop = after.end() if after is not None else end
+            spans.append((before.start() if before else start, stop, amount, currency))
+        elif units and _standalone(folded, start, end):
+            amount = parse_amount(m.group(0))
+            if amount >= 20:
+                bare.append((start, end, amount))
     if units and bare:
         spans.extend(_bare_prices(units, bare, spans, country))
         spans.sort()

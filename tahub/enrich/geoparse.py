@@ -206,7 +206,12 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                 and _capitalised_neighbour(doc, h, cues)))
         if places:
             mentions.append((h, places, after_cue))
-    named = {p.country for _, ps, _ in mentions for p in ps if p.kind in ("country", "demonym")}
+    def helper(h: Hit) -> bool:
+        return any(0 <= h.i - j <= HELPER_WINDOW and end <= h.start < stop
+                   for j, end, stop in helper_scopes)
+
+    named = {p.country for h, ps, _ in mentions for p in ps
+             if p.kind in ("country", "demonym") and not helper(h)}
 
     accepted: list[PlaceFact] = []
     helped: list[PlaceFact] = []
@@ -217,8 +222,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             continue
         if place.kind == "region" and named and place.country not in named:
             continue  # "La Pampa" in a text about Peru is not Argentina's province
-        is_helper = any(0 <= h.i - j <= HELPER_WINDOW and end <= h.start < stop
-                        for j, end, stop in helper_scopes)
+        is_helper = helper(h)
         role = None
         best_gap = ROLE_WINDOW + 1
         for c in roles:
