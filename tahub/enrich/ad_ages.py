@@ -30,9 +30,10 @@ _BEFORE_WORDS = frozenset(re.findall(r"[a-z]+", " ".join(_LEX.words("age_before"
 
 
 # "Ashley is 20", "Natalie, 19,", "Skye 27", "Chloe 19 and Lily 18": a capitalised name
-# right before a bare two-digit number that is not a time, price, size or duration.
+# right before a bare two-digit number that is not a time, price, size or duration. The
+# capital comes first (re then skips to capitals); "(?<![\w].)" checks the char before it.
 _NAME_AGE_RE = re.compile(
-    r"(?<![\w])[A-Z][a-zà-ÿ]{2,}(?: is|,)?\s{1,4}(\d{2})(?![\w]|[.,:/\-]\d|\s*[%$+]|\s+\d)"
+    r"[A-Z](?<![\w].)[a-zà-ÿ]{2,}(?: is|,)?\s{1,4}(\d{2})(?![\w]|[.,:/\-]\d|\s*[%$+]|\s+\d)"
     r"(?!\s?(?:min|mins|minutes|minutos|h|hr|hrs|hs|hours?|horas?|pm|am|kg|cm|roses|dollars"
     r"|usd|cad|k|mil)\b)"
 )

@@ -48,7 +48,9 @@ def _platform_patterns() -> list[tuple[str, tuple[str, ...], frozenset[str], re.
         host_re = re.compile(rf"(?:https?://)?(?:www\.)?(?:{_alt(list(hosts))})/?{_HANDLE}")
         # A keyword introduces a handle only through ":", "=", "-", ">", an emoji (two
         # spaces after normalize) or "@"; "snap fotos reales" is not a handle.
-        intro = rf"(?<![\w@./])(?:{_alt(keywords)})\b(?:\s*(?:[:=>\-]+|\s\s)\s*@?|\s*@)\s*"
+        # No look-behind first, so re can skip to the keywords' first letters; the
+        # character before a keyword is checked in find_handles.
+        intro = rf"(?:{_alt(keywords)})\b(?:\s*(?:[:=>\-]+|\s\s)\s*@?|\s*@)\s*"
         # WhatsApp accounts are numbers (phones): a word after "wsp:" is a name.
         name_re = None if platform == "whatsapp" else re.compile(
             intro + r"([a-z_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w/])"
@@ -105,7 +107,8 @@ def find_handles(folded: str, words: frozenset[str] | None = None) -> list[dict[
         if name_re is None or not first_words & words:
             continue
         for m in name_re.finditer(folded):
-            if any(s <= m.start(1) < e for s, e in taken):
+            before = folded[m.start() - 1] if m.start() else " "
+            if before.isalnum() or before in "_@./" or any(s <= m.start(1) < e for s, e in taken):
                 continue
             taken.append(m.span())
             handle = _clean(platform, m.group(1))

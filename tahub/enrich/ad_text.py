@@ -40,7 +40,8 @@ _LEET_TOKEN_RE = re.compile(
     rf"(?<![a-z0-9])[0-9{_LEET_CHARS}]*[0-9][0-9{_LEET_CHARS}]*(?![a-z0-9])"
 )
 _LEET_TABLE = str.maketrans(_LEET)
-_HAS_LEET_RE = re.compile(rf"[{_LEET_CHARS}]\d|\d[{_LEET_CHARS}]")
+# Digit-led (re skips to digits): a look-alike right after a digit, or right before it.
+_HAS_LEET_RE = re.compile(rf"\d(?:[{_LEET_CHARS}]|(?<=[{_LEET_CHARS}]\d))")
 _TOKEN_RE = re.compile(r"[a-z]+|\d+")
 
 

@@ -68,7 +68,7 @@ def test_each_indicator_with_its_evidence_in_spanish():
         "días, promoción 2x1, habitación de hotel incluida, jovencitas", "CO")
     assert found == {
         "new_in_town": "recién llegadas", "youth": "jovencitas", "third_person": "ella es",
-        "multiple_workers": "nuevas chicas", "foreign_origin": "venezolanas",
+        "multiple_workers": "nuevas chicas venezolanas", "foreign_origin": "venezolanas",
         "restricted_movement": "con nuestro conductor", "always_available": "las 24 horas",
         "unprotected_services": "sin condón", "touring": "de paso",
         "hotel": "hotel", "price_discount": "promoción",
