@@ -72,6 +72,28 @@ def record(session: Session, access: Access | None, action: str, obj: str,
     session.flush()
 
 
+def append(access: Access | None, action: str, obj: str, filters: dict | None = None,
+           attempts: int = 5) -> None:
+    """`record` in a short transaction of its own, retried when SQLite reports the database
+    busy: for callers whose own session has been reading (a request's read snapshot cannot
+    be upgraded to a write once another writer has committed)."""
+    import time
+
+    from sqlalchemy.exc import OperationalError
+
+    from tahub.store.db import get_engine
+
+    for attempt in range(attempts):
+        try:
+            with Session(get_engine()) as session, session.begin():
+                record(session, access, action, obj, filters)
+            return
+        except OperationalError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * 2 ** attempt)
+
+
 def verify(session: Session) -> tuple[bool, int | None, str]:
     """(ok, first bad entry id, message): walks the chain and checks it against the head."""
     prev: AuditLog | None = None

@@ -121,6 +121,21 @@ def key_multiplier() -> int:
     return int.from_bytes(digest[:4], "big") % (KEY_MODULUS - 1) + 1
 
 
+def cell_key() -> Any:
+    """SQL aggregate giving a cell's key: the sum of its records' keys. Pass it to
+    `protect_table` as each cell's "key" so rounding is repeatable per set of records."""
+    record_key = cast(Incident.id, BigInteger) * key_multiplier() % KEY_MODULUS
+    return func.sum(record_key)
+
+
+def threshold(session: Session, access: Access) -> int:
+    """k for the caller's tables: the strictest level among other organisations' sources
+    the caller may count."""
+    levels = session.scalars(select(Source.sharing).distinct().where(
+        countable_sources(access), Source.organisation_id != access.organisation_id)).all()
+    return k_for(levels)
+
+
 def k_for(levels: Iterable[str]) -> int:
     """The threshold for a table mixing foreign rows shared at `levels`: the strictest."""
     from tahub.config import get_settings
@@ -181,9 +196,8 @@ def aggregate(session: Session, access: Access, group_by: list[str],
         raise UsageError(f"group by at most {MAX_DIMENSIONS} fields")
     own = func.sum(case((Source.organisation_id == access.organisation_id, 1), else_=0))
     columns = [FIELDS[g].label(g) for g in group_by]
-    record_key = cast(Incident.id, BigInteger) * key_multiplier() % KEY_MODULUS
     query = (select(*columns, func.count().label("n"), own.label("own"),
-                    func.sum(record_key).label("key"))
+                    cell_key().label("key"))
              .select_from(Incident).join(Source, Source.id == Incident.source_id))
     if "exploitation" in group_by:
         query = query.join(IncidentTag, and_(IncidentTag.incident_id == Incident.id,
@@ -196,9 +210,7 @@ def aggregate(session: Session, access: Access, group_by: list[str],
              for row in session.execute(query) if row.n]
     cells.sort(key=lambda c: tuple((v is None, "" if v is None else v)
                                   for v in c["group"].values()))
-    levels = session.scalars(select(Source.sharing).distinct().where(
-        countable_sources(access), Source.organisation_id != access.organisation_id)).all()
-    k = k_for(levels)
+    k = threshold(session, access)
     protected = protect_table(cells, k)
     return {"group_by": group_by, "cells": protected, "k": k, "round_to": ROUND_TO,
             "suppressed": sum(c["suppressed"] for c in protected)}

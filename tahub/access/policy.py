@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import ColumnElement, and_, false, or_
+from sqlalchemy import ColumnElement, and_, false, or_, select
+from sqlalchemy.orm import Session
 
-from tahub.access.context import SHARING_LEVELS, TLP_MARKS, Access
+from tahub.access.context import SHARING_LEVELS, TLP_MARKS, Access, NotFound
 from tahub.errors import SchemaError
 from tahub.store.tables import Source
 
@@ -94,6 +95,16 @@ def can_list(access: Access, source: Any) -> bool:
 def can_count(access: Access, source: Any) -> bool:
     """The same decision as `countable_sources`, for one source already loaded."""
     return _allows(access, source, "counts")
+
+
+def get_listable(session: Session, access: Access, model: Any, id_: int) -> tuple[Any, Source]:
+    """Row `id_` of `model` (any table with `source_id`) and its source, if the caller may
+    read it; NotFound otherwise, so a hidden row and a missing one look the same."""
+    found = session.execute(select(model, Source).join(Source, Source.id == model.source_id)
+                            .where(model.id == id_, listable_sources(access))).first()
+    if found is None:
+        raise NotFound(f"no {model.__tablename__} #{id_}")
+    return found[0], found[1]
 
 
 def redact_record(access: Access, source: Any, record: dict, kind: str) -> dict:

@@ -104,3 +104,17 @@ def test_org_admins_see_their_organisation_only(engine):  # type: ignore[no-unty
     assert len(everything) == 5
     with pytest.raises(Forbidden):
         audit.visible_entries(LUIS)
+
+
+def test_concurrent_writers_keep_one_chain(engine):  # type: ignore[no-untyped-def]
+    from concurrent.futures import ThreadPoolExecutor
+
+    def work(n: int) -> None:
+        for i in range(8):
+            audit.append(ANA if n % 2 else LUIS, "read", f"incident:{n * 100 + i}")
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(work, range(4)))
+    ok, bad, message = verify(engine)
+    assert ok, message
+    assert "37 entries" in message

@@ -8,17 +8,18 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from tahub.access.context import ROLES, Access
+from tahub.access.context import ROLES, Access, NotFound
 from tahub.access.disclosure import aggregate
 from tahub.access.policy import (
     can_count,
     can_list,
     coarse_point,
     countable_sources,
+    get_listable,
     listable_sources,
     redact_record,
 )
-from tahub.store.tables import Source
+from tahub.store.tables import Incident, Source
 
 from .conftest import ORGS, OWNER
 
@@ -58,6 +59,20 @@ def test_authorisation_matrix(world):  # type: ignore[no-untyped-def]
                     assert (seen["date_start"] == date(2021, 3, 14)) == want["personal"], where
                     checked += 1
     assert checked == len(ORGS) * len(ROLES) * len(world.sources) == 300
+
+
+def test_reading_one_row_by_id_obeys_the_same_matrix(world):  # type: ignore[no-untyped-def]
+    with world.session() as session:
+        incident_of = {i.source_id: i.id for i in session.scalars(select(Incident))}
+        for viewer in ORGS:
+            access = world.access[viewer, "viewer"]
+            for (sharing, tlp), sid in world.sources.items():
+                if expected(viewer, sharing, tlp)["rows"]:
+                    row, source = get_listable(session, access, Incident, incident_of[sid])
+                    assert (row.id, source.id) == (incident_of[sid], sid)
+                else:
+                    with pytest.raises(NotFound):
+                        get_listable(session, access, Incident, incident_of[sid])
 
 
 def test_private_rows_reach_no_other_organisation_even_its_admin(world):  # type: ignore[no-untyped-def]
