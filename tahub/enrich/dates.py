@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from tahub.enrich.vocab import load_yaml
 NAME = "dates"
 VERSION = "1.0"
 METHOD = f"{NAME}@{VERSION}"
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 PAST_WORDS = {"last", "pasado", "passado", "passada", "ultimo", "ultima", "past"}
 
 
@@ -118,7 +120,8 @@ def candidates(doc: TextDoc, hits: list[Hit], lang: str,
         out.append((DateFact(value, start, end, doc.text[start:end], conf), i))
 
     prep_words = _year_prepositions(lang)
-    preps = {k for k in range(1, n) if _year_token(toks[k]) and toks[k - 1] in prep_words}
+    years = (doc.token_at(m.start()) for m in _YEAR.finditer(doc.norm))
+    preps = {k - 1 for k in years if 0 < k < n and toks[k - 1] in prep_words}
     preps |= {h.i - 1 for h in hits if h.channel == "month" and h.i and toks[h.i - 1] in prep_words}
     used: set[int] = set()
     for h in hits:
@@ -177,7 +180,7 @@ def candidates(doc: TextDoc, hits: list[Hit], lang: str,
                 add(value, i, j, 0.6)
     for i in preps:
         k = i + 1
-        if k < n and k not in used and _year_token(toks[k]):
+        if k not in used and _year_token(toks[k]):
             add(str(_year_token(toks[k])), k, k + 1, 0.5)
     return out
 

@@ -7,6 +7,7 @@ once per process and restricted to the four languages, decides the short or mixe
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass
 
 from tahub.enrich.textindex import TextDoc
@@ -50,10 +51,10 @@ def detect_doc(doc: TextDoc) -> LanguageFact:
     """Language of an already tokenised text."""
     word_lang, min_hits, min_ratio = _cues()
     counts = {"en": 0, "es": 0, "pt": 0, "fr": 0}
-    for tok in doc.tokens:
+    for tok, n in Counter(doc.tokens).items():  # Counter runs in C; few distinct words
         lang = word_lang.get(tok)
         if lang is not None:
-            counts[lang] += 1
+            counts[lang] += n
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     if top >= min_hits and top >= min_ratio * max(second, 1):

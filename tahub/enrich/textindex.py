@@ -12,7 +12,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import add
 from typing import Any, NamedTuple
 
@@ -99,7 +99,7 @@ class PhraseIndex:
         root = self._root
         n = len(toks)
         hits: list[Hit] = []
-        for i in [k for k, t in enumerate(toks) if t in root]:
+        for i in compress(range(n), map(root.__contains__, toks)):  # C-speed prefilter
             node = root[toks[i]]
             j = i + 1
             while True:

@@ -21,6 +21,7 @@ VERSION = "1.0"
 METHOD = f"{NAME}@{VERSION}"
 NOUN_GAP = 4  # tokens a number may sit before its noun
 _YEAR = re.compile(r"(19|20)\d\d")
+_DIGITS = re.compile(r"\b\d")
 _CONJ = {"and", "y", "e", "plus", "mas"}
 _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros"}
 
@@ -92,8 +93,13 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
         words.setdefault(h.i, (h.j, h.value))
     toks, text = doc.tokens, doc.text
     out: list[tuple[int, int, int]] = []
-    i, n = 0, len(toks)
-    while i < n:
+    n = len(toks)
+    # only tokens that start a number are visited: digits (found by regex) and number words
+    starts = sorted({doc.token_at(m.start()) for m in _DIGITS.finditer(doc.norm)} | set(words))
+    consumed = 0  # tokens before this index already belong to a number
+    for i in starts:
+        if i < consumed or i >= n:
+            continue
         tok = toks[i]
         if tok.isdigit() and len(tok) <= 6:
             value, j = int(tok), i + 1
@@ -102,7 +108,7 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
                 value, j = value * 1000 + int(toks[j]), j + 1
             if not (len(tok) == 4 and _YEAR.fullmatch(tok)):
                 out.append((i, j, value))
-            i = j
+            consumed = j
             continue
         if i in words:
             j, value = words[i]
@@ -119,9 +125,7 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
                 else:
                     break
             out.append((i, j, value))
-            i = j
-            continue
-        i += 1
+            consumed = j
     return out
 
 
