@@ -11,7 +11,7 @@ starting with a literal keeps re's fast literal search.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from re import _constants as C  # noqa: N812 - the sre opcode names, as re itself uses them
 from re import _parser as sre_parse
 
@@ -51,6 +51,21 @@ def _literal_runs(form: str) -> list[tuple[str, bool, bool, int | None]]:
 
 
 _UNBOUNDED = 1 << 16  # widths at or above this come from *, + or {n,}
+_MAX_LEAD = 12  # beyond this, one search over the text beats trying each start
+
+
+def _search_all(out: list, name: str, pattern: re.Pattern[str], text: str) -> None:
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        start = m.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
+            out.append((name, start, m.end()))
+            pos = max(m.end(), start + 1)
+        else:
+            pos = start + 1
 
 
 # Words too frequent in ads to be worth gating on when a rarer one is available.
@@ -93,6 +108,10 @@ def anchor(form: str) -> tuple[str, str, int | None] | None:
     return ("sub", *max(subs, key=lambda s: len(s[0]))) if subs else None
 
 
+# (name, compiled form, anchor text, lead bound or None, max width, anchor is a whole word)
+_Entry = tuple[str, re.Pattern[str], str, "int | None", int, bool]
+
+
 class Forms:
     """Named regex forms matched at word boundaries, each gated by its anchor and, when
     its width is bounded, searched only in a window around each anchor occurrence."""
@@ -116,51 +135,34 @@ class Forms:
                 self.by_sub.append((kind[1], entry))
         self.anchor_words = frozenset(self.by_word)
 
-    def finditer(self, folded: str, words: frozenset[str]) -> Iterator[tuple[str, re.Match[str]]]:
-        """(name, match) for every match of every form that can match, unordered."""
-        for word in self.anchor_words & words:
-            for entry in self.by_word[word]:
-                yield from _near(entry, folded)
-        for sub, entry in self.by_sub:
-            if sub in folded:
-                yield from _near(entry, folded)
-        for entry in self.always:
-            yield from _near(entry, folded)
-
-
-_Entry = tuple[str, re.Pattern[str], str, "int | None", int, bool]
-
-
-def _near(entry: _Entry, text: str) -> Iterator[tuple[str, re.Match[str]]]:
-    """Matches of one form, searching only around the occurrences of its anchor."""
-    name, pattern, anchor_text, lead, width, whole = entry
-    if lead is None:
-        yield from _bounded(name, pattern, text, 0, len(text))
-        return
-    pos, done, size = text.find(anchor_text), 0, len(anchor_text)
-    while pos != -1:
-        after = text[pos + size : pos + size + 1]
-        if whole and ((pos and text[pos - 1].isalnum()) or after.isalnum()):
-            pos = text.find(anchor_text, pos + 1)
-            continue  # "1" inside "3001234567" is not the word "1"
-        lo = max(done, pos - lead)
-        hi = min(len(text), pos + width + 1)  # +1: the boundary check after a match
-        for item in _bounded(name, pattern, text, lo, hi):
-            done = max(done, item[1].end())
-            yield item
-        pos = text.find(anchor_text, pos + 1)
-
-
-def _bounded(
-    name: str, pattern: re.Pattern[str], text: str, pos: int, endpos: int
-) -> Iterator[tuple[str, re.Match[str]]]:
-    while True:
-        m = pattern.search(text, pos, endpos)
-        if m is None:
-            return
-        start = m.start()
-        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_"):
-            yield name, m
-            pos = max(m.end(), start + 1)
-        else:
-            pos = start + 1
+    def find(self, folded: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
+        """(name, start, end) of every match of every form that can match, unordered.
+        One flat loop: nested generators cost more than the searches themselves."""
+        entries = [e for w in self.anchor_words & words for e in self.by_word[w]]
+        entries.extend(e for sub, e in self.by_sub if sub in folded)
+        entries.extend(self.always)
+        out: list[tuple[str, int, int]] = []
+        size = len(folded)
+        for name, pattern, anchor_text, lead, _, whole in entries:
+            if lead is None or lead > _MAX_LEAD:
+                _search_all(out, name, pattern, folded)
+                continue
+            # A match starts at most `lead` characters before an anchor occurrence: try
+            # re's `match` at those few starts instead of scanning the text.
+            step, at, last = len(anchor_text), folded.find(anchor_text), -1
+            while at != -1:
+                glued = (at and folded[at - 1].isalnum()) or folded[
+                    at + step : at + step + 1
+                ].isalnum()
+                if not (whole and glued):
+                    for start in range(max(0, at - lead, last + 1), at + 1):
+                        if start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+                            continue
+                        m = pattern.match(folded, start)
+                        if m is not None:
+                            out.append((name, start, m.end()))
+                            last = m.end() - 1
+                            break
+                at = folded.find(anchor_text, at + 1)
+        del size
+        return out

@@ -93,7 +93,7 @@ def find_prices(
         return []
     if words is None:
         words = words_of(folded)
-    units = sorted((m.start(), m.end(), unit) for unit, m in _UNIT_FORMS.finditer(folded, words))
+    units = sorted((start, end, unit) for unit, start, end in _UNIT_FORMS.find(folded, words))
     spans: list[tuple[int, int, float, str]] = []
     bare: list[tuple[int, int, float]] = []
     for m in _AMOUNT_RE.finditer(folded):

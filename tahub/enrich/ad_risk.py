@@ -71,12 +71,12 @@ def find_indicators(
     if words is None:
         words = words_of(folded)
     hits: dict[str, list[tuple[int, int]]] = {}
-    for name, m in _FORMS.finditer(folded, words):
-        hits.setdefault(name, []).append(m.span())
+    for name, start, end in _FORMS.find(folded, words):
+        hits.setdefault(name, []).append((start, end))
     negatives: dict[str, list[tuple[int, int]]] = {}
     if hits:
-        for name, m in _NEGATIVE_FORMS.finditer(folded, words):
-            negatives.setdefault(name, []).append(m.span())
+        for name, start, end in _NEGATIVE_FORMS.find(folded, words):
+            negatives.setdefault(name, []).append((start, end))
     negation = _NEGATION.get(lang, _NEGATION["und"])
     evidence_text = clean if len(clean) == len(folded) else folded
     found: dict[str, str] = {}
