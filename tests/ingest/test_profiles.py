@@ -18,7 +18,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tahub.ingest.demo import DEMO_FILES, demo_dir
+from tahub.ingest.demo import DEMO_FILES, demo_dir, load_demo
 from tahub.ingest.profiles import load_profile, profile_names
 from tahub.ingest.tabular import IngestResult, ingest_file
 from tahub.store.db import get_engine
@@ -344,8 +344,9 @@ def test_statistics_wide_years_become_rows(db_url):
 # --- the bundle as a whole ------------------------------------------------------------
 
 
-def test_every_profile_loads_and_names_its_terms():
-    for name in profile_names():
+def test_every_bundled_source_profile_names_its_terms():
+    names = {p for _, p in DEMO_FILES} | {"missing_persons", "poi", "statistics"}
+    for name in names:
         profile = load_profile(name)
         assert profile.licence and profile.attribution, name
 
@@ -359,6 +360,16 @@ def test_demo_files_are_bundled_with_their_source_notes():
         if not relative.startswith("ctdc/"):
             assert (path.parent / "SOURCE.md").is_file(), relative
         assert relative.split("/")[-1] in (DATA / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_whole_demo_loads_every_row_of_every_file(sqlite_url):
+    results = [result for _, result in load_demo(demo_dir())]
+    assert len(results) == len(DEMO_FILES)
+    for result in results:
+        assert not result.errors and result.rows_stored == result.rows_read > 0, result.path
+    assert sum(r.rows_stored for r in results) == 48_773 + 5_912 + 25_344 + 12_732 + 13_235 \
+        + 75_508 + 34 + 46_556
 
 
 def test_reingesting_a_bundled_file_stores_nothing_new(db_url):
