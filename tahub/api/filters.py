@@ -68,7 +68,25 @@ def incident_filters(
                            exploitation, year_from, year_to, source, q)
 
 
+def count_filters(
+    country: str | None = Query(None, pattern=r"^[A-Za-z]{2}$",
+                                description="Country of exploitation, ISO alpha-2 (UA)."),
+    citizenship: str | None = Query(None, pattern=r"^[A-Za-z]{2}$",
+                                    description="Citizenship, ISO alpha-2."),
+    exploitation: str | None = Query(None, pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=80,
+                                     description="Golden tag, e.g. exploitation.sexual."),
+    year_from: int | None = Query(None, ge=1900, le=2100),
+    year_to: int | None = Query(None, ge=1900, le=2100),
+    source: int | None = Query(None, ge=1, le=MAX_ID, description="Source id."),
+) -> IncidentFilters:
+    """The incident filters without free text: aggregates take no `q`, which could
+    single out one record's words."""
+    return incident_filters(country, citizenship, exploitation, year_from, year_to, source,
+                            None)
+
+
 Filters = Annotated[IncidentFilters, Depends(incident_filters)]
+CountFilters = Annotated[IncidentFilters, Depends(count_filters)]
 Paging = Annotated[PageParams, Depends(page_params)]
 
 

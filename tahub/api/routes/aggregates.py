@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query
 from tahub.access.disclosure import FIELDS, MAX_DIMENSIONS, aggregate
 from tahub.api.deps import Ctx
 from tahub.api.errors import ApiError
-from tahub.api.filters import Filters
+from tahub.api.filters import CountFilters
 from tahub.api.models import AggregateOut
 
 router = APIRouter(tags=["aggregates"])
@@ -16,10 +16,12 @@ GROUPS = ", ".join(sorted(FIELDS))
 
 @router.get("/aggregates", response_model=AggregateOut)
 def get_aggregates(
-    ctx: Ctx, filters: Filters,
+    ctx: Ctx, filters: CountFilters,
     group_by: list[str] = Query(..., min_length=1, max_length=MAX_DIMENSIONS,
-                                description=f"One or more of {GROUPS} (repeat the "
-                                            "parameter or separate with commas)."),
+                                description=f"One or more of {GROUPS}: repeat the "
+                                            "parameter (or separate with commas).",
+                                json_schema_extra={"items": {"type": "string",
+                                                             "enum": sorted(FIELDS)}}),
     gender: str | None = Query(None, pattern=r"^[A-Za-z_]{1,20}$"),
     age_band: str | None = Query(None, pattern=r"^[0-9A-Za-z_+\-]{1,20}$"),
 ) -> dict:
@@ -33,9 +35,6 @@ def get_aggregates(
                         for g in unknown])
     if len(set(fields)) > MAX_DIMENSIONS:
         raise ApiError(422, f"group by at most {MAX_DIMENSIONS} fields")
-    if filters.q:
-        raise ApiError(422, "aggregates take no free-text filter 'q'",
-                       [{"field": "query.q", "reason": "not allowed here"}])
     query = {"country_of_exploitation": filters.country, "citizenship": filters.citizenship,
              "exploitation": filters.exploitation, "year_from": filters.year_from,
              "year_to": filters.year_to, "source": filters.source, "gender": gender,

@@ -15,6 +15,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
 from starlette.types import Message
 
@@ -23,7 +24,7 @@ from tahub.api.deps import Ctx
 from tahub.api.errors import ApiError
 from tahub.api.models import ErrorOut, UploadOut
 from tahub.config import get_settings
-from tahub.ingest.profiles import load_profile
+from tahub.ingest.profiles import load_profile, profile_names
 from tahub.ingest.tabular import Provenance, ingest_file
 from tahub.store.tables import Organisation
 
@@ -34,11 +35,11 @@ SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 BODY = {
     "required": True,
     "content": {"multipart/form-data": {"schema": {
-        "type": "object", "required": ["file", "profile"],
+        "type": "object", "required": ["file", "profile"], "additionalProperties": False,
         "properties": {
             "file": {"type": "string", "format": "binary",
                      "description": "CSV, XLSX, JSON or JSONL."},
-            "profile": {"type": "string", "pattern": "^[a-z0-9_]{1,80}$",
+            "profile": {"type": "string", "enum": profile_names(),
                         "description": "Column mapping, e.g. ctdc."},
             "sharing": {"type": "string", "enum": list(SHARING_LEVELS), "default": "private"},
             "group": {"type": "integer", "description": "Sharing group id (sharing=group)."},
@@ -91,9 +92,11 @@ async def upload(request: Request, ctx: Ctx) -> JSONResponse:
                             "sharing, tlp)")
     reader = Request(request.scope, counting(request, limit))
     try:
-        form = await reader.form(max_files=1, max_fields=10)
+        form = await reader.form(max_files=1, max_fields=20)
     except MultiPartException as exc:
         raise ApiError(422, f"unreadable multipart body: {exc.message}") from None
+    except StarletteHTTPException as exc:  # the parser's own 400s: too many parts, ...
+        raise ApiError(422, f"unreadable multipart body: {exc.detail}") from None
     try:
         return await _store(ctx, form)
     finally:
