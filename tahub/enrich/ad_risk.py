@@ -49,6 +49,12 @@ _NEGATION = {
 _NEGATION["und"] = _negation_regex(_LEX.words("negation"))
 _DEMONYMS = {fold(str(k)): {str(c) for c in v} for k, v in _LEX.common["demonyms"].items()}
 _DEMONYM_WORDS = frozenset(_DEMONYMS) | frozenset(d + "s" for d in _DEMONYMS)
+_ORIGINS = {fold(str(k)): str(v) for k, v in (_LEX.common.get("origin_countries") or {}).items()}
+_ORIGIN_FIRST = frozenset(name.split()[0] for name in _ORIGINS)
+_ORIGIN_RE = re.compile(
+    rf"(?<![a-z0-9])(?:{'|'.join(fold(str(w)) for w in _LEX.common.get('origin_words') or [])})"
+    rf"\s+({'|'.join(sorted(_ORIGINS, key=len, reverse=True))})(?![a-z0-9])"
+)
 
 
 def _negated(folded: str, start: int, end: int, negatives: list[tuple[int, int]],
@@ -97,6 +103,11 @@ def find_indicators(
             if country.upper() not in _DEMONYMS[base]:
                 m = re.search(rf"(?<![a-z0-9]){word}(?![a-z0-9])", folded)
                 found["foreign_origin"] = evidence_text[m.start():m.end()] if m else word
+                break
+    if "foreign_origin" not in found and country and words & _ORIGIN_FIRST:
+        for m in _ORIGIN_RE.finditer(folded):
+            if _ORIGINS[m.group(1)] != country.upper():
+                found["foreign_origin"] = evidence_text[m.start():m.end()]
                 break
     minors = [a for a in ages if a < 18]
     if minors and "youth" not in found:
