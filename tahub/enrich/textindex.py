@@ -69,27 +69,31 @@ class Hit(NamedTuple):
 
 
 class PhraseIndex:
-    """Phrases as a token trie (nested dicts; the key None holds a node's payloads).
+    """Phrases as a token trie: each node is `(payloads, children)`.
 
-    `find` walks the trie from every token, so a text costs about one dict lookup per token
-    whatever the size of the vocabulary.
+    `find` walks the trie from every token that starts a phrase, so a text costs about one
+    dict lookup per token whatever the size of the vocabulary.
     """
 
     def __init__(self) -> None:
-        self._root: dict = {}
+        self._root: dict[str, tuple[list, dict]] = {}
         self._size = 0
 
     def add(self, phrase: str, channel: str, value: Any, confidence: float = 1.0) -> None:
         key = phrase_key(phrase)
         if not key:
             return
-        node = self._root
+        children = self._root
+        node: tuple[list, dict] | None = None
         for tok in key:
-            node = node.setdefault(tok, {})
-        payloads = node.setdefault(None, [])
-        if not payloads:
+            node = children.get(tok)
+            if node is None:
+                node = children[tok] = ([], {})
+            children = node[1]
+        assert node is not None
+        if not node[0]:
             self._size += 1
-        payloads.append((channel, value, confidence))
+        node[0].append((channel, value, confidence))
 
     def __len__(self) -> int:
         return self._size
@@ -99,19 +103,21 @@ class PhraseIndex:
         root = self._root
         n = len(toks)
         hits: list[Hit] = []
+        append = hits.append
         for i in compress(range(n), map(root.__contains__, toks)):  # C-speed prefilter
-            node = root[toks[i]]
+            payloads, children = root[toks[i]]
             j = i + 1
             while True:
-                payloads = node.get(None)
-                if payloads is not None:
+                if payloads:
+                    start, end = starts[i], ends[j - 1]
                     for channel, value, conf in payloads:
-                        hits.append(Hit(i, j, starts[i], ends[j - 1], channel, value, conf))
-                if j >= n:
+                        append(Hit(i, j, start, end, channel, value, conf))
+                if j >= n or not children:
                     break
-                node = node.get(toks[j])
+                node = children.get(toks[j])
                 if node is None:
                     break
+                payloads, children = node
                 j += 1
         return hits
 
