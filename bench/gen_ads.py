@@ -35,37 +35,40 @@ def ad_texts(n: int, seed: int = 7) -> list[dict]:
 def extracted_ads(n: int, seed: int = 11) -> tuple[list[dict], dict[str, dict]]:
     """n extracted ads with known posters, and their records (city, posted_at) by id.
 
-    Posters post 1-8 ads; some rotate two or three phones (each ad shows one, and one ad
-    shows two, so the poster stays connected), some add an email or a handle.
+    Posters post 1-8 ads; some rotate two or three phones (each ad shows one, and the
+    first ad shows all, so the poster stays connected), some add an email or a handle.
     """
     rng = random.Random(seed)
     countries = [("57", "CO", 10), ("52", "MX", 10), ("51", "PE", 9), ("55", "BR", 11),
                  ("1", "CA", 10)]
+    days = [(date(2025, 1, 1) + timedelta(days=d)).isoformat() for d in range(320)]
+    sizes = (1, 1, 1, 2, 2, 3, 4, 6, 8)
     extracted, records = [], {}
     poster, phone_n = 0, 0
-    start = date(2025, 1, 1)
     while len(extracted) < n:
         poster += 1
-        cc, country, digits = rng.choice(countries)
-        k = min(rng.choice((1, 1, 1, 2, 2, 3, 4, 6, 8)), n - len(extracted))
+        cc, country, digits = countries[poster % 5]
+        cities = CITIES[country]
+        r = rng.random()
+        k = min(sizes[int(r * 9)], n - len(extracted))
+        n_phones = 1 if k <= 2 or r * 7 % 1 < 0.65 else 2 + (r * 13 % 1 < 0.5)
         phones = []
-        for _ in range(rng.choice((1, 1, 1, 1, 2, 3)) if k > 2 else 1):
+        for _ in range(n_phones):
             phone_n += 1
             phones.append(f"+{cc}{phone_n:0{digits}d}")
-        email = f"p{poster}@example.com" if rng.random() < 0.15 else None
-        handle = {"platform": "telegram", "handle": f"p{poster}_x"} if rng.random() < 0.2 \
+        email = f"p{poster}@example.com" if r * 17 % 1 < 0.15 else None
+        handle = {"platform": "telegram", "handle": f"p{poster}_x"} if r * 23 % 1 < 0.2 \
             else None
-        risk = round(rng.random() * (0.9 if rng.random() < 0.2 else 0.4), 2)
-        day = start + timedelta(days=rng.randint(0, 300))
+        risk = round(r * 31 % 1 * (0.9 if r * 37 % 1 < 0.2 else 0.4), 2)
+        day = int(r * 41 % 1 * 300)
+        label = f"p{poster}"
         for i in range(k):
             ad_id = f"b{len(extracted):07d}"
-            shown = [phones[i % len(phones)]]
-            if i == 0 and len(phones) > 1:
-                shown = phones[:]  # one ad shows every number: the bridge
             extracted.append({
-                "id": ad_id, "phones": shown, "emails": [email] if email and i % 2 else [],
+                "id": ad_id, "phones": phones if i == 0 else [phones[i % n_phones]],
+                "emails": [email] if email and i % 2 else [],
                 "handles": [handle] if handle and i % 3 == 0 else [], "risk": risk,
-                "poster": f"p{poster}"})
-            records[ad_id] = {"city": rng.choice(CITIES[country]),
-                              "posted_at": (day + timedelta(days=i)).isoformat()}
+                "poster": label})
+            records[ad_id] = {"city": cities[(poster + i) % len(cities)],
+                              "posted_at": days[day + i]}
     return extracted, records

@@ -59,7 +59,7 @@ class Builder:
         self.p = pool_set(heldout)
         self.prefix = ("ho", "H") if heldout else ("ad", "P")
         self.fiction = fiction
-        self.slogans = slogans  # each agency its own slogan (large benchmark corpora)
+        self.slogans = slogans  # each poster some words of its own (large benchmark corpora)
         self.used_phones: set[str] = set()
         self.used_handles: set[str] = set()
         self.ads: list[dict] = []
@@ -147,6 +147,8 @@ class Builder:
         touring = n_ads >= 2 and rng.random() < 0.35
         day = date(2025, 1, 1) + timedelta(days=rng.randint(0, 150))
         body = rng.choice(self.p.BODY[lang])
+        own = " ".join(rng.sample(self.p.SLOGAN_WORDS[lang], 10)) \
+            if self.slogans and not short else ""  # her own words (benchmark corpora)
         for i in range(n_ads):
             ad_country, city = country, home
             if touring and i > 0:
@@ -162,7 +164,7 @@ class Builder:
                 unit = {"es": " años", "pt": " anos", "en": ""}[lang]
                 parts = [f"{name} {age}{unit}"] + stock
             else:
-                parts = [self.fill(style["intro"], values, inds)]
+                parts = [self.fill(style["intro"], values, inds), own]
                 if touring and i > 0:
                     weak = [p for p in slots["weak"] if "touring" in p or "new_in_town" in p]
                     parts.append(self.fill(rng.choice(weak), values, inds))
