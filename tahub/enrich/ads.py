@@ -10,6 +10,9 @@ Each output dict follows the `tahub ads extract` contract:
      "prices": [{"amount", "currency", "unit"}], "indicators": [{"name", "evidence"}],
      "risk": float, "reasons": [str], "city": str | None}
 
+"city" is the record's own city, or else the first city the text names after a
+preposition ("en Medellín"), found with a gazetteer (ad_city).
+
 Conventions worth knowing when comparing with gold data: a number introduced by a
 WhatsApp/Telegram word or link ("wsp: 300…", "wa.me/57300…") is a phone, not a handle;
 handles are lowercase without "@";
@@ -22,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from tahub.enrich.ad_ages import find_ages
+from tahub.enrich.ad_city import find_city
 from tahub.enrich.ad_contacts import find_emails, find_handles
 from tahub.enrich.ad_lexicon import fold
 from tahub.enrich.ad_match import words_of
@@ -68,7 +72,8 @@ def extract_ad(record: dict[str, Any]) -> dict[str, Any]:
         "indicators": indicators,
         "risk": risk,
         "reasons": reasons,
-        "city": city if isinstance(city, str) and city.strip() else None,
+        "city": city.strip() if isinstance(city, str) and city.strip()
+        else find_city(folded, country),
     }
 
 

@@ -35,3 +35,14 @@ def test_batch_keeps_order_ids_and_contract_shape():
 
 def test_empty_batch():
     assert extract_ads([]) == []
+
+
+def test_city_is_the_records_or_else_one_the_text_names():
+    out = extract_ads([
+        {"id": "1", "text": "Hola, soy Ana, nueva en Medellín, cuerpo bello", "country": "CO"},
+        {"id": "2", "text": "New in Toronto for a few days, visiting from Vancouver"},
+        {"id": "3", "text": "Atendo em São Paulo, zona sul", "country": "BR"},
+        {"id": "4", "text": "de paso en Lima", "country": "CO"},  # not in the ad's country
+        {"id": "5", "text": "Atendo em São Paulo", "city": "Campinas", "country": "BR"},
+    ])
+    assert [o["city"] for o in out] == ["Medellín", "Toronto", "São Paulo", None, "Campinas"]
