@@ -68,13 +68,19 @@ def _index(lang: str) -> PhraseIndex:
 
 
 def parse_published(value: object) -> dt.date | None:
-    """The publication date of a record, if it has a usable one."""
+    """The publication date of a record, if it has a usable one (a day, month or year)."""
+    parsed = parse_published_precision(value)
+    return parsed[0] if parsed else None
+
+
+def parse_published_precision(value: object) -> tuple[dt.date, int] | None:
+    """(date, precision) of a publication date: precision 10 (day), 7 (month) or 4 (year)."""
     if not value:
         return None
     text = str(value)[:10]
     for fmt, cut in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
         try:
-            return dt.datetime.strptime(text[:cut], fmt).date()
+            return dt.datetime.strptime(text[:cut], fmt).date(), cut
         except ValueError:
             continue
     return None
@@ -109,10 +115,12 @@ def _year_token(tok: str) -> int | None:
     return None
 
 
-def candidates(doc: TextDoc, hits: list[Hit], lang: str,
-               published: dt.date | None) -> list[tuple[DateFact, int]]:
-    """Every date phrase with the token it starts at."""
+def candidates(doc: TextDoc, hits: list[Hit], lang: str, published: dt.date | None,
+               precision: int = 10) -> list[tuple[DateFact, int]]:
+    """Every date phrase with the token it starts at. Weekdays and "yesterday" resolve to a
+    day only against a publication date known to the day, else to its month."""
     toks, n = doc.tokens, len(doc.tokens)
+    speech = _speech_words(lang)
     out: list[tuple[DateFact, int]] = []
 
     def add(value: str, i: int, j: int, conf: float) -> None:
@@ -151,12 +159,16 @@ def candidates(doc: TextDoc, hits: list[Hit], lang: str,
             else:
                 add(f"{year:04d}-{month:02d}", i, j, 0.8)
         elif h.channel == "weekday" and published is not None:
+            if speech.intersection(toks[max(0, h.i - 3):h.i]):
+                continue  # "police said Friday": the announcement, not the incident
             back = (published.weekday() - h.value) % 7
             if back == 0 and h.i > 0 and toks[h.i - 1] in PAST_WORDS:
                 back = 7
-            add((published - dt.timedelta(days=back)).isoformat(), h.i, h.j, 0.8)
+            day = (published - dt.timedelta(days=back)).isoformat()
+            add(day if precision == 10 else day[:7], h.i, h.j, 0.8 if precision == 10 else 0.5)
         elif h.channel == "days_before" and published is not None and h.value >= 0:
-            add((published - dt.timedelta(days=h.value)).isoformat(), h.i, h.j, 0.8)
+            day = (published - dt.timedelta(days=h.value)).isoformat()
+            add(day if precision == 10 else day[:7], h.i, h.j, 0.8 if precision == 10 else 0.5)
         elif h.channel in ("ago_before", "ago_after") and published is not None:
             i, j = (h.i, min(h.j + 3, n)) if h.channel == "ago_before" else (max(h.i - 3, 0), h.j)
             units = [u for u in hits if u.channel == "ago_unit" and i <= u.i < j]
@@ -186,17 +198,26 @@ def candidates(doc: TextDoc, hits: list[Hit], lang: str,
 
 
 @functools.lru_cache(maxsize=8)
+def _speech_words(lang: str) -> frozenset[str]:
+    words = _vocab().get("speech_words") or {}
+    return frozenset(normalise(str(w)) for w in words.get(lang, words.get("en", [])))
+
+
+@functools.lru_cache(maxsize=8)
 def _year_prepositions(lang: str) -> frozenset[str]:
     preps = _vocab()["year_prepositions"]
     return frozenset(normalise(str(w)) for w in preps.get(lang, preps["en"]))
 
 
-def incident_date_doc(doc: TextDoc, hits: list[Hit], lang: str, published: dt.date | None,
+def incident_date_doc(doc: TextDoc, hits: list[Hit], lang: str, published: object,
                       incident_sentences: set[int]) -> DateFact | None:
-    """The date of the incident: a date in a sentence reporting it, most precise, earliest."""
+    """The date of the incident: a date in a sentence reporting it, most precise, earliest.
+    `published` is the record's `published_at` (a string or a date)."""
+    parsed = parse_published_precision(published)
+    published, precision = parsed if parsed else (None, 10)
     best: tuple | None = None
-    for fact, i in candidates(doc, hits, lang, published):
-        if published is not None and fact.value > published.isoformat():
+    for fact, i in candidates(doc, hits, lang, published, precision):
+        if published is not None and fact.value > published.isoformat()[:precision]:
             continue  # a future date is a hearing or a deadline, not the incident
         in_incident = doc.sentence_of(fact.start) in incident_sentences
         rank = (not in_incident, -len(fact.value), i)
@@ -212,6 +233,5 @@ def incident_dates(texts: list[str], langs: list[str],
     for text, lang, pub in zip(texts, langs, published, strict=True):
         doc = TextDoc.build(text)
         sentences = set(range(len(doc.sentence_starts)))
-        out.append(incident_date_doc(doc, _index(lang).find(doc), lang,
-                                     parse_published(pub), sentences))
+        out.append(incident_date_doc(doc, _index(lang).find(doc), lang, pub, sentences))
     return out

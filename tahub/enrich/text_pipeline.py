@@ -72,8 +72,8 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
         date = dates.incident_date_doc(doc, [h for c in ("month", "weekday", "days_before",
                                                          "ago_before", "ago_after", "ago_unit")
                                              for h in by.get(c, [])],
-                                       index_lang, dates.parse_published(
-                                           record.get("published_at")), incident_sentences)
+                                       index_lang, record.get("published_at"),
+                                       incident_sentences)
         vic = victims.extract_doc(doc, [h for c in ("num", "vnoun", "vverb", "minor", "gender")
                                         for h in by.get(c, [])], index_lang)
         out.update(exploitation=tagger.exploitation_types(tag_hits), countries=geo.countries,
