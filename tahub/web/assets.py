@@ -35,7 +35,12 @@ def vendor_file(name: str) -> Response:
                         headers={"Cache-Control": "public, max-age=86400"})
 
 
+def favicon() -> Response:
+    return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
+
 def mount_assets(app: FastAPI) -> None:
+    app.add_api_route("/favicon.ico", favicon, methods=["GET"], include_in_schema=False)
     app.add_api_route("/static/vendor/{name}", vendor_file, methods=["GET"],
                       include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -31,6 +31,7 @@ class WebHub:
     sources: dict[str, int] = field(default_factory=dict)
     incidents: dict[str, list[int]] = field(default_factory=dict)
     documents: dict[str, int] = field(default_factory=dict)
+    sessions: dict[str, str] = field(default_factory=dict)
 
     def client(self, email: str | None = None, lang: str | None = None) -> TestClient:
         from tahub.web.app import create_app
@@ -39,8 +40,11 @@ class WebHub:
                             follow_redirects=False)
         if lang:
             client.cookies.set("tahub_lang", lang)
-        if email:
+        if email and email in self.sessions:  # argon2 is slow: log in once per user
+            client.cookies.set("tahub_session", self.sessions[email])
+        elif email:
             login(client, email)
+            self.sessions[email] = client.cookies["tahub_session"]
         return client
 
 

@@ -1,6 +1,6 @@
 """One module per group of pages; each exposes `router`. PAGES lists the signed-in pages."""
 
-from tahub.web.routes import auth, overview
+from tahub.web.routes import auth, maps, overview, upload
 
-PAGE_MODULES = (auth, overview)
-PAGES = ("/", "/account")
+PAGE_MODULES = (auth, overview, maps, upload)
+PAGES = ("/", "/map", "/upload", "/account")

@@ -29,8 +29,15 @@ from tahub.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-LIMITER = LoginLimiter()
 MAX_FIELD = 1000
+
+
+def limiter_of(request: Request) -> LoginLimiter:
+    """The app's own login limiter (one per application, so per process)."""
+    state = request.app.state
+    if not hasattr(state, "login_limiter"):
+        state.login_limiter = LoginLimiter()
+    return state.login_limiter
 
 
 def _login_page(request: Request, web: websession.WebSession, fresh: bool, status: int = 200,
@@ -57,7 +64,8 @@ async def login(request: Request, db: Annotated[Session, Depends(db_session)]) -
     email = str(form.get("email") or "")[:MAX_FIELD].strip()
     password = str(form.get("password") or "")[:MAX_FIELD]
     ip = request.client.host if request.client else "unknown"
-    wait = LIMITER.check(ip, email)
+    limiter = limiter_of(request)
+    wait = limiter.check(ip, email)
     if wait:
         return _login_page(request, web, fresh, 429, i18n.gettext(
             lang, "Too many attempts. Try again in %(seconds)s seconds.", seconds=wait), email)
@@ -66,7 +74,7 @@ async def login(request: Request, db: Annotated[Session, Depends(db_session)]) -
     if access is None:
         return _login_page(request, web, fresh, 401,
                            i18n.gettext(lang, "Wrong email or password."), email)
-    LIMITER.succeeded(ip, email)
+    limiter.succeeded(ip, email)
     audit.record(db, access, "login", f"user:{access.user_id}")
     db.commit()
     response = RedirectResponse(safe_next(str(form.get("next") or "/")), status_code=303)

@@ -12,9 +12,21 @@
   function chart(id) {
     var el = document.getElementById(id);
     if (!el) { return null; }
-    var c = window.echarts.init(el, null, { renderer: "svg" });
+    var c = window.echarts.init(el, null, { renderer: "canvas" });
     window.addEventListener("resize", function () { c.resize(); });
     return c;
+  }
+
+  /* Rings crossing the antimeridian (Russia, Fiji) would draw lines across the world. */
+  function unwrap(geometry) {
+    var polys = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    polys.forEach(function (poly) {
+      poly.forEach(function (ring) {
+        var lo = 180, hi = -180;
+        ring.forEach(function (p) { lo = Math.min(lo, p[0]); hi = Math.max(hi, p[0]); });
+        if (hi - lo > 180) { ring.forEach(function (p) { if (p[0] < 0) { p[0] += 360; } }); }
+      });
+    });
   }
 
   function choropleth(spec) {
@@ -23,7 +35,8 @@
     fetch("/static/vendor/countries-110m.json").then(function (r) { return r.json(); })
       .then(function (topo) {
         var geo = window.topojson.feature(topo, topo.objects.countries);
-        geo.features.forEach(function (f) { f.properties.name = String(f.id); });
+        geo.features = geo.features.filter(function (f) { return f.id !== "010"; });
+        geo.features.forEach(function (f) { f.properties.name = String(f.id); unwrap(f.geometry); });
         window.echarts.registerMap("world", geo);
         var byId = {}, max = 1;
         Object.keys(spec.values).forEach(function (code) {

@@ -1,0 +1,96 @@
+"""Hotspots as H3 hexagons: points the caller may count, binned into cells, each cell's
+count passed through disclosure control like any other aggregate.
+
+Cells are at resolution 4 (about 1,800 km²), coarser than the policy's coarsening of
+other organisations' coordinates, so a hexagon never places a record more precisely than
+its row would. At most MAX_POINTS points are read per layer (newest first).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import h3
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session
+
+from tahub.access.context import Access
+from tahub.access.policy import countable_sources
+from tahub.store.tables import (
+    Incident,
+    IncidentPlace,
+    IncidentTag,
+    MissingPerson,
+    PointOfInterest,
+    Source,
+)
+from tahub.web.filters import WebFilters
+from tahub.web.queries import protected
+
+RESOLUTION = 4
+MAX_POINTS = 200_000
+
+
+def incident_conditions(filters: WebFilters) -> list:
+    out: list = []
+    if filters.country:
+        out.append(Incident.country_of_exploitation == filters.country)
+    for tag in (filters.exploitation, filters.sector):
+        if tag:
+            out.append(exists().where(IncidentTag.incident_id == Incident.id,
+                                      IncidentTag.tag == tag))
+    if filters.year_from is not None:
+        out.append(Incident.registration_year >= filters.year_from)
+    if filters.year_to is not None:
+        out.append(Incident.registration_year <= filters.year_to)
+    if filters.source is not None:
+        out.append(Incident.source_id == filters.source)
+    return out
+
+
+def _points(db: Session, access: Access, layer: str, filters: WebFilters) -> list[tuple]:
+    own = Source.organisation_id == access.organisation_id
+    if layer == "incidents":
+        query = (select(IncidentPlace.lat, IncidentPlace.lon, own)
+                 .join(Incident, Incident.id == IncidentPlace.incident_id)
+                 .join(Source, Source.id == Incident.source_id)
+                 .where(countable_sources(access), IncidentPlace.lat.is_not(None),
+                        IncidentPlace.lon.is_not(None), *incident_conditions(filters))
+                 .order_by(IncidentPlace.id.desc()))
+    else:
+        model: Any = MissingPerson if layer == "missing_persons" else PointOfInterest
+        where = [countable_sources(access), model.lat.is_not(None), model.lon.is_not(None)]
+        if filters.country:
+            where.append(model.country == filters.country)
+        if filters.source is not None:
+            where.append(model.source_id == filters.source)
+        query = (select(model.lat, model.lon, own).join(Source, Source.id == model.source_id)
+                 .where(and_(*where)).order_by(model.id.desc()))
+    return list(db.execute(query.limit(MAX_POINTS)))
+
+
+def hexagons(db: Session, access: Access, layer: str, filters: WebFilters) -> dict:
+    """A GeoJSON FeatureCollection of protected cell counts (suppressed cells left out)."""
+    total: Counter[str] = Counter()
+    mine: Counter[str] = Counter()
+    for lat, lon, is_own in _points(db, access, layer, filters):
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        cell = h3.latlng_to_cell(lat, lon, RESOLUTION)
+        total[cell] += 1
+        if is_own:
+            mine[cell] += 1
+    cells = protected(db, access, [(c, n, mine[c]) for c, n in total.items()], "cell")
+    features = []
+    for item in cells:
+        if item["suppressed"]:
+            continue
+        cell = item["group"]["cell"]
+        ring = [[round(lon, 4), round(lat, 4)] for lat, lon in h3.cell_to_boundary(cell)]
+        ring.append(ring[0])
+        features.append({"type": "Feature", "geometry": {"type": "Polygon",
+                                                         "coordinates": [ring]},
+                         "properties": {"count": item["count"], "exact": item["exact"]}})
+    return {"type": "FeatureCollection", "features": features,
+            "hidden": sum(1 for c in cells if c["suppressed"])}
