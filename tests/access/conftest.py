@@ -1,10 +1,12 @@
 """A small hub for access tests: three organisations (two of them in the sharing group
 "Andes"), a user of every role in each, and one source owned by Alba at every sharing
-level × TLP marking, each holding one incident. Built on `db_url` (SQLite and PostgreSQL).
+level × TLP marking, each holding one incident. Built once per test module and database
+(SQLite and PostgreSQL), since tests only read it; tests that write use `db_url`.
 """
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +19,7 @@ from tahub.access.context import ROLES, SHARING_LEVELS, TLP_MARKS, Access, acces
 ORGS = {"Alba": "ngo", "Bogota Police": "law_enforcement", "Cambio Bank": "financial"}
 GROUP = ("Andes", ["Alba", "Bogota Police"])
 OWNER = "Alba"
+PG_URL = os.environ.get("TAHUB_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 @dataclass
@@ -46,15 +49,49 @@ def add_source(session: Session, org_id: int, sharing: str, tlp: str,
     return source.id
 
 
-@pytest.fixture
-def world(db_url: str) -> World:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_db_url(request, tmp_path_factory, pg_available):  # type: ignore[no-untyped-def]
+    """Like `db_url`, for a whole module: a fresh SQLite file or PostgreSQL schema."""
+    from sqlalchemy import create_engine, text
+
+    from tahub.store.db import _engine_for
+
+    folder = tmp_path_factory.mktemp("access")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TAHUB_DATA_DIR", str(folder / "var"))
+        mp.setenv("TAHUB_SECRET", "test-secret")
+        schema = None
+        if request.param == "sqlite":
+            url = f"sqlite:///{folder}/tahub.db"
+        else:
+            if not pg_available:
+                pytest.skip("PostgreSQL not reachable")
+            schema = f"t_{uuid.uuid4().hex[:12]}"
+            admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+            with admin.connect() as conn:
+                conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+            url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+        mp.setenv("TAHUB_DATABASE_URL", url)
+        try:
+            yield url
+        finally:
+            _engine_for(url).dispose()
+            _engine_for.cache_clear()
+            if schema:
+                with admin.connect() as conn:
+                    conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+                admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def world(module_db_url: str) -> World:
     from tahub.access.members import add_group, add_organisation
     from tahub.store.access_tables import User
     from tahub.store.db import init_database
     from tahub.store.tables import Incident
 
-    init_database(db_url)
-    w = World(url=db_url)
+    init_database(module_db_url)
+    w = World(url=module_db_url)
     with w.session() as session, session.begin():
         for name, type_ in ORGS.items():
             w.orgs[name] = add_organisation(session, name, type_).id

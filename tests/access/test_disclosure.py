@@ -25,7 +25,7 @@ BOGOTA_OWN = {("CO", "male"): 5, ("PE", "male"): 2}
 GROUPINGS = ([], ["country_of_exploitation"], ["gender"], ["country_of_exploitation", "gender"])
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def hub(world):  # type: ignore[no-untyped-def]
     from tahub.store.tables import Incident
 
