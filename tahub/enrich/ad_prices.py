@@ -48,9 +48,7 @@ _UNIT_FORMS = Forms(
 )
 _NEAR = 24  # characters between an amount and its unit phrase
 _DIGIT_RE = re.compile(r"\d")
-# Characters just before an amount that can end a currency symbol or code ("r$", "s/",
-# "cop ", "€"): only then is the costlier look-behind tried.
-_BEFORE_CHARS = frozenset("$/€£ .") | frozenset(_SYM.replace("\\", ""))
+_CODE_SET = frozenset(_CODES)
 
 
 def parse_amount(text: str) -> float:
@@ -103,9 +101,14 @@ def find_prices(
             continue
         if prev in " -" and start >= 2 and folded[start - 2].isdigit():
             continue  # a later group of a digit run: a phone, not a price
-        before = _SYM_BEFORE_RE.search(folded, max(0, start - 6), start) \
-            if prev in _BEFORE_CHARS else None
+        win = folded[max(0, start - 6) : start]
+        before = _SYM_BEFORE_RE.search(folded, max(0, start - 6), start) if (
+            "$" in win or "/" in win or "€" in win or "£" in win
+            or win.rstrip(" .:")[-3:] in _CODE_SET
+        ) else None
         nxt = folded[end:end + 1]
+        if before is None and nxt in " -." and folded[end + 1 : end + 3].isdigit():
+            continue  # the first group of a digit run ("314 669 2872"): not a price
         after = _AFTER_RE.match(folded, end) if nxt and (nxt in " $" or nxt.isalpha()) else None
         mult = word = dol = None
         if after is not None:
