@@ -131,6 +131,21 @@ def test_argentina_linea145_complaints_become_tagged_incidents(db_url, tmp_path)
                        for k in incident.attributes), "the caller is not the victim"
 
 
+def test_argentina_every_exploitation_subtema_in_the_file_gets_a_tag(sqlite_url):
+    ingest(LINEA145, "argentina_linea145")
+    with LINEA145.open(newline="", encoding="utf-8-sig") as handle:
+        subtemas = [row["subtema"] for row in csv.DictReader(handle)]
+    with Session(get_engine()) as session:
+        rows = dict(session.execute(select(Incident.id, Incident.source_row)).all())
+        tagged = {rows[i] for i in session.scalars(
+            select(IncidentTag.incident_id).where(IncidentTag.tag.like("exploitation.%")))}
+    untagged = {s for row, s in enumerate(subtemas, start=2)
+                if re.search(r"explotaci[oó]n|servidumbre|pornograf|prostituci", s, re.I)
+                and row not in tagged}
+    assert untagged == {"Explotación de joven con síndrome de down"}  # kind not said
+    assert len(tagged) > 4_000  # sexual 2,170 + labour 1,040 + child ... of 5,912
+
+
 def test_unodc_glotip_keeps_suppressed_counts_as_suppressed(db_url, tmp_path):
     book = load_workbook(DATA / "unodc_glotip" / "data_glotip.xlsx", read_only=True)
     cells = book.worksheets[0].iter_rows(values_only=True)
