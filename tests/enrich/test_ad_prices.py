@@ -70,3 +70,10 @@ def test_numbers_near_age_words_that_are_not_ages():
     assert ages("tengo 20 minutos libres, open 24 hours, Atendo 24 horas") == []
     assert ages("Contáctame 57 318 731 3420, Wsp 52 1 816 922 7240") == []
     assert ages("fotos 100% reales, peso 58 kg") == []
+
+
+def test_durations_are_units_not_prices():
+    assert prices("disponible 24 horas, servicio 150.000", "CO") == [(150000, "COP", "service")]
+    assert prices("open 24 hours, 200/hr", "CA") == [(200, "CAD", "hour")]
+    assert prices("1 hora 150.000, 2 horas 250.000", "CO") == [
+        (150000, "COP", "hour"), (250000, "COP", "hour")]
