@@ -99,6 +99,7 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     skip = {phrase_key(n) for n in vocab.get("not_places", [])}
     needs = {phrase_key(n) for n in vocab.get("need_place_cue", [])}
     out: dict[tuple[str, ...], list[Place]] = {}
+    canonical: set[tuple[str, ...]] = set()  # keys that are some place's own name
     sources = [_countries(), _cities(int(vocab.get("alias_population", 1_000_000))),
                _regions(list(vocab.get("subdivision_countries", []))), _demonyms()]
     for source in sources:
@@ -109,7 +110,15 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
             if key in needs and place.kind != "demonym":
                 place = Place(place.name, place.country, place.kind, place.lat, place.lon,
                               place.population, place.gender, True)
+            if key == phrase_key(place.name) or place.kind != "city":
+                canonical.add(key)
             bucket = out.setdefault(key, [])
             if place not in bucket:
                 bucket.append(place)
+    # "Cancun" is Cancún's own name and only an alternate spelling of Changchun: where a key
+    # is some place's own name, alternate spellings of other cities do not compete
+    for key in canonical:
+        own = [p for p in out[key] if p.kind != "city" or phrase_key(p.name) == key]
+        if own:
+            out[key] = own
     return {k: tuple(v) for k, v in out.items()}

@@ -210,13 +210,16 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         return any(0 <= h.i - j <= HELPER_WINDOW and end <= h.start < stop
                    for j, end, stop in helper_scopes)
 
-    named = {p.country for h, ps, _ in mentions for p in ps
-             if p.kind in ("country", "demonym") and not helper(h)}
+    named = {p.country for h, ps, _ in mentions for p in ps  # names that can only be countries
+             if all(q.kind in ("country", "demonym") for q in ps) and not helper(h)}
+    context = named | {ps[0].country for h, ps, _ in mentions  # states name their country too
+                       if len({p.country for p in ps}) == 1 and ps[0].kind == "region"
+                       and not helper(h)}
 
     accepted: list[PlaceFact] = []
     helped: list[PlaceFact] = []
     for h, places, after_cue in mentions:
-        place = _choose(places, named, spoken)
+        place = _choose(places, context, spoken)
         small = place.population < min_pop and not (after_cue and len(places) == 1)
         if place.kind == "city" and place.country not in named and small:
             continue
