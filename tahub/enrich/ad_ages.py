@@ -25,7 +25,7 @@ _NOT_AGE = (
 )
 # Digit-led, so re skips to digits; the character before is checked by hand.
 _AFTER_RE = re.compile(rf"(\d\d)\s?(?:{_AFTER})(?![\w])")
-_BEFORE_RE = re.compile(rf"(?<![\w])(?:{_BEFORE})\s?:?\s?(\d{{2}})(?![\w]|[.,]\d){_NOT_AGE}")
+_BEFORE_RE = re.compile(rf"(?<![\w])(?:{_BEFORE})\s?:?\s?(\d{{2}})(?![\w]|[.,/]\d){_NOT_AGE}")
 _BEFORE_WORDS = frozenset(re.findall(r"[a-z]+", " ".join(_LEX.words("age_before"))))
 
 

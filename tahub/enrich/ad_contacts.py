@@ -63,7 +63,7 @@ def _platform_patterns() -> list[tuple[str, tuple[str, ...], frozenset[str], re.
 _PLATFORMS = _platform_patterns()
 _BARE_AT_RE = re.compile(r"(?<![\w.@])@([a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)")
 _AT_WORDSET = frozenset(["at"] + _LEX.words("email_at"))
-_AT_ANCHOR_RE = re.compile(rf"(?<![a-z0-9])(?:{_alt(sorted(_AT_WORDSET))})(?![a-z0-9])")
+_AT_ANCHOR_RE = re.compile(rf"(?<![a-z0-9])(?:{_alt(sorted(_AT_WORDSET))})(?![a-z0-9])|@")
 
 
 def find_emails(folded: str, words: frozenset[str] | None = None) -> list[str]:
@@ -73,9 +73,10 @@ def find_emails(folded: str, words: frozenset[str] | None = None) -> list[str]:
         out.extend(m.group(0).rstrip(".") for m in _EMAIL_RE.finditer(folded))
     if words is None:
         words = words_of(folded)
-    if not words & _AT_WORDSET:
+    if "@" not in folded and not words & _AT_WORDSET:
         return out
-    # The spelled-out pattern is costly: try it only around each "at"/"arroba".
+    # The spelled-out pattern is costly: try it only around each "at"/"arroba"/"@"
+    # ("ana @ mail . com", "ana[@]mail(.)com" are not plain addresses).
     for anchor in _AT_ANCHOR_RE.finditer(folded):
         lo, hi = max(0, anchor.start() - 48), anchor.end() + 64
         m = _SPELLED_EMAIL_RE.search(folded, lo, hi)

@@ -54,3 +54,8 @@ def test_a_platform_word_without_a_handle_is_not_one():
 
 def test_whatsapp_numbers_are_phones_not_handles():
     assert handles("wsp: +57 300 123 4567 ✨ https://wa.me/573001234567") == set()
+
+
+def test_spaced_and_bracketed_at_signs():
+    assert emails("mail: ana.bella43 @ example . org") == ["ana.bella43@example.org"]
+    assert emails("ana[@]mail(.)com") == ["ana@mail.com"]

@@ -77,3 +77,9 @@ def test_durations_are_units_not_prices():
     assert prices("open 24 hours, 200/hr", "CA") == [(200, "CAD", "hour")]
     assert prices("1 hora 150.000, 2 horas 250.000", "CO") == [
         (150000, "COP", "hour"), (250000, "COP", "hour")]
+
+
+def test_more_english_ages():
+    assert ages("I am 21 and sweet") == [21]
+    assert ages("a 21-year-old student, 22 years young") == [21, 22]
+    assert ages("I am 24/7 available") == []
