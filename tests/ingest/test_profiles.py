@@ -356,6 +356,21 @@ def test_statistics_wide_years_become_rows(db_url):
     assert stats[0].breakdown == {"Total": "2196"} and stats[0].year == 2019
 
 
+def test_statistics_generic_profile_reads_real_sesnsp_rows(db_url, tmp_path):
+    # Año + Spanish month name make the period; the dedicated profile adds country and pad.
+    path = DATA / "mexico_sesnsp" / "dataset_completo_limpio.csv"
+    header, rows = real_csv_rows(path, lambda r: r["Entidad"] == "Jalisco" and r["Año"] ==
+                                 "2024" and r["Mes"] in {"Enero", "Diciembre"})
+    assert len(rows) == 12
+    ingest(write_csv(tmp_path / "jalisco.csv", header, rows), "statistics")
+    stats = stored(Statistic, Statistic.source_row)
+    assert {s.period for s in stats} == {"2024-01", "2024-12"}
+    assert {(s.level, s.admin1, s.admin1_code) for s in stats} == {("admin1", "Jalisco", "14")}
+    assert {s.sex for s in stats} == {"female", "male"}
+    assert [s.value for s in stats] == [float(r[header.index("Numero Victimas")]) for r in rows]
+    assert stats[0].breakdown["Codigo_Estado_JSON"] == "MXJAL"  # unmapped columns are kept
+
+
 # --- the bundle as a whole ------------------------------------------------------------
 
 
