@@ -210,14 +210,18 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         weight = 2.0 * (kind == "victim_word") + 1.0 * (verb == role) \
             - 2.0 * (value == 1 and not doc.tokens[i].isdigit())  # "una mujer" is weak
         end, total = noun.j, value
-        while role == "victim" and end < len(doc.tokens):  # "six women and two children"
+        while end < len(doc.tokens):  # "six women and two children", "dos mujeres y un hombre"
             k = end + 1 if doc.tokens[end] in _CONJ else end
             if k == end or k not in starts:
                 break
             nj, nv = starts[k]
             more = noun_after(nj)
-            if more is None or more.value == "arrest" or (
-                    more.value == "person" and nearest_verb(k, more.j, window) == "arrest"):
+            if more is None:
+                break
+            if role == "victim" and (more.value == "arrest" or (
+                    more.value == "person" and nearest_verb(k, more.j, window) == "arrest")):
+                break
+            if role == "arrest" and more.value in ("victim_word", "victim"):
                 break
             used.add(k)
             total, end = total + nv, more.j
