@@ -23,6 +23,7 @@ SOURCES = {
     "cambio_private": ("Cambio Bank", "private", "AMBER", "PE", "BO", [2021] * 25),
 }
 SECRET_WORD = "Quetzalcoatlus"  # only in alba_private's document text and POI name
+FORMULA = '=HYPERLINK("http://attacker.example","click")'  # a data source, last row of each
 
 
 @dataclass
@@ -101,17 +102,18 @@ def build_hub(url: str) -> WebHub:
             s.flush()
             hub.documents[name] = doc.id
             start = body.index("false job offer")
-            s.add(TagHit(document_id=doc.id, tag="recruitment.job_offer", start=start,
+            s.add(TagHit(document_id=doc.id, tag="recruitment.false_job_offer", start=start,
                          end=start + len("false job offer"), text="false job offer",
                          confidence=0.9, method="lexicon@1"))
             start = body.index("passport was withheld")
-            s.add(TagHit(document_id=doc.id, tag="control.document_confiscation", start=start,
+            s.add(TagHit(document_id=doc.id, tag="control.withholds_documents", start=start,
                          end=start + len("passport was withheld"),
                          text="passport was withheld", confidence=0.85, method="lexicon@1"))
             ids = []
             for i, year in enumerate(years):
                 inc = Incident(source_id=src.id, source_row=i + 2, registration_year=year,
-                               data_source="Case Management", gender="female",
+                               data_source=FORMULA if i == len(years) - 1 else "Case Management",
+                               gender="female",
                                age_band="18-20", citizenship=citizenship,
                                country_of_exploitation=country, date_start=date(year, 3, 4),
                                victims_count=1, document_id=doc.id if i == 0 else None)
