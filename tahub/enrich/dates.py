@@ -77,7 +77,11 @@ def parse_published_precision(value: object) -> tuple[dt.date, int] | None:
     """(date, precision) of a publication date: precision 10 (day), 7 (month) or 4 (year)."""
     if not value:
         return None
-    text = str(value)[:10]
+    return _parse_published(str(value)[:10])
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_published(text: str) -> tuple[dt.date, int] | None:
     for fmt, cut in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
         try:
             return dt.datetime.strptime(text[:cut], fmt).date(), cut
