@@ -271,7 +271,8 @@ def find_phones(digitized: str, region: str | None) -> list[str]:
 
     Runs of seven digits or more are the only candidates; the masks for prices, dates
     and the like run on a window around each, not on the whole text."""
-    regions = (region.upper(),) if region else FALLBACK_REGIONS
+    region = region.upper() if region else None
+    regions = (region,) if region in phonenumbers.SUPPORTED_REGIONS else FALLBACK_REGIONS
     out: list[str] = []
     for m in _RUN_RE.finditer(digitized):
         start, end = m.span()
