@@ -1,7 +1,19 @@
 """One module per group of pages; each exposes `router`. PAGES lists the signed-in pages."""
 
-from tahub.web.routes import auth, exports, maps, overview, search, upload
+from tahub.web.routes import (
+    admin,
+    auth,
+    exports,
+    flows,
+    maps,
+    networks,
+    overview,
+    search,
+    trends,
+    upload,
+)
 
-PAGE_MODULES = (auth, overview, maps, upload, search, exports)
+PAGE_MODULES = (auth, overview, maps, upload, search, exports, flows, trends, networks,
+                admin)
 PAGES = ("/", "/map", "/upload", "/search", "/search?kind=documents&q=report", "/exports",
-         "/account")
+         "/routes", "/trends", "/networks", "/account")
