@@ -78,18 +78,32 @@ class _Bound:
         spec = self.spec
         if self.index is None:
             if spec.template is not None:
-                text = spec.template.format_map(_Cells(cells, self.template_index)).strip()
-                return text or None, None
+                return self.read_template(cells, missing)
             return spec.value, None
-        raw = cells[self.index].strip()
-        if raw in missing:
-            return None, "a value is required" if spec.required else None
+        return self.parse_text(cells[self.index].strip(), missing)
+
+    def parse_text(self, raw: str, missing: frozenset[str]) -> tuple[Any, str | None]:
+        if raw in missing or raw.casefold() in missing:
+            return None, "a value is required" if self.spec.required else None
         try:
             return self.parse(raw), None
         except ValueError as exc:
             return None, str(exc)
 
+    def read_template(self, cells: list[str], missing: frozenset[str]) -> tuple[Any, str | None]:
+        """A value built from several cells, then parsed by the field's type like any cell."""
+        key = tuple([cells[i] for i in self.template_columns])
+        hit = self.cache.get(key)  # type: ignore[call-overload]
+        if hit is None:
+            text = self.spec.template.format_map(  # type: ignore[union-attr]
+                _Cells(cells, self.template_index)).strip()
+            hit = self.parse_text(text, missing)
+            if len(self.cache) < 50_000:
+                self.cache[key] = hit  # type: ignore[index]
+        return hit
+
     template_index: dict[str, int] = {}
+    template_columns: list[int] = []
 
 
 class _Cells(dict):
@@ -105,7 +119,7 @@ class _Cells(dict):
 def _flag(raw: str, missing: frozenset[str]) -> bool | str:
     """True/False for a yes/no cell (unknown counts as no), else the error reason."""
     key = fold(raw)
-    if raw.strip() in missing or key in _NO:
+    if raw.strip() in missing or raw.strip().casefold() in missing or key in _NO:
         return False
     if key in _YES:
         return True
@@ -161,9 +175,11 @@ class Mapper:
         bound.template_index = self.positions
         if spec.template:
             bound.index = None
-            for _, name, _, _ in string.Formatter().parse(spec.template):
-                if name is not None and fold(name) in self.positions:
-                    used.add(self.positions[fold(name)])
+            bound.template_columns = [
+                self.positions[fold(name)] for _, name, _, _ in
+                string.Formatter().parse(spec.template)
+                if name is not None and fold(name) in self.positions]
+            used.update(bound.template_columns)
         return bound
 
     def _tag_columns(self, used: set[int]) -> list[tuple[int, str, Any]]:
@@ -235,7 +251,7 @@ class Mapper:
                     record.tags.add(what)
                 elif flag is not False:
                     errors.append(RowError(row, self.header[index], raw, flag))
-            elif raw.strip() not in missing:
+            elif raw.strip().casefold() not in missing:
                 record.tags.update(what.get(fold(raw), ()))
         if errors:
             return [], errors

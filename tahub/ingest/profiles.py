@@ -180,7 +180,8 @@ def parse_profile(path: Path) -> Profile:
         description=raw.get("description", ""),
         licence=raw.get("licence"),
         attribution=raw.get("attribution"),
-        missing=frozenset(str(m) for m in raw.get("missing", [""])) | {""},
+        missing=frozenset(str(m) for m in raw.get("missing", [""]))
+        | frozenset(str(m).casefold() for m in raw.get("missing", [""])) | {""},
         fields=_fields(path, "fields", raw.get("fields", {}), allowed),
         tags=_tags(path, raw.get("tags")),
         places=places,

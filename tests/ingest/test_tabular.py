@@ -320,3 +320,27 @@ def test_broken_mapping_fails_naming_file_and_key(sqlite_url, tmp_path):
     result = ingest(str(CTDC), "--profile", "generic", "--mapping", str(mapping))
     assert result.exit_code == 2
     assert "broken.yaml: fields.colour: not a field of this target" in result.output
+
+
+def test_templates_are_parsed_by_type_and_names_never_stored_in_clear(sqlite_url, tmp_path):
+    from tahub.store.tables import MissingPerson
+
+    mapping = tmp_path / "mp.yaml"
+    mapping.write_text(
+        "target: missing_persons\n"
+        "keep_unmapped: false\n"
+        "missing: [Desconocido]\n"
+        "fields:\n"
+        "  date_missing: {template: '{anio}-{mes}-{dia}', type: date}\n"
+        "  name_hash: {template: '{nombres} {apellidos}', type: keyed_hash}\n"
+        "  sex: {columns: [sexo], type: sex}\n")
+    data = write_csv(tmp_path / "mp.csv", ["anio", "mes", "dia", "nombres", "apellidos", "sexo"],
+                     [["2024", "03", "09", "Ana María", "Pérez Demo", "DESCONOCIDO"]])
+    result = ingest(str(data), "--profile", "generic", "--mapping", str(mapping))
+    assert result.exit_code == 0, result.output
+    with Session(get_engine()) as session:
+        person = session.scalars(select(MissingPerson)).one()
+    assert person.date_missing.isoformat() == "2024-03-09"
+    assert person.sex is None  # the missing marker matches whatever its case
+    assert len(person.name_hash) == 64 and "Ana" not in person.name_hash
+    assert person.attributes is None
