@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import BigInteger, and_, case, cast, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from tahub.access.context import Access
 from tahub.access.policy import countable_sources
@@ -147,53 +147,51 @@ def k_for(levels: Iterable[str]) -> int:
                default=settings.k_public)
 
 
-def where_clauses(filters: dict[str, Any]) -> list:
-    clauses = []
+def parse_filters(filters: dict[str, Any] | None) -> dict[str, Any]:
+    """Filters checked and normalised: `year_from`/`year_to` as ints, every field a list
+    (whole numbers for year and source); empty values dropped. UsageError names the bad one."""
+    parsed: dict[str, Any] = {}
     for name, value in (filters or {}).items():
         if value is None or value == "" or value == []:
             continue
         if name in RANGE_FILTERS:
-            column, op = RANGE_FILTERS[name]
             try:
-                bound = int(value)
+                parsed[name] = int(value)
             except (TypeError, ValueError):
                 raise UsageError(f"filter '{name}' must be a year, not {value!r}") from None
-            clauses.append(column >= bound if op == ">=" else column <= bound)
             continue
         if name not in FIELDS:
             raise UsageError(f"unknown filter '{name}'; use one of "
                              f"{', '.join(sorted([*FIELDS, *RANGE_FILTERS]))}")
-        values = value if isinstance(value, list | tuple | set | frozenset) else [value]
+        values = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
         if name in ("year", "source"):
             try:
                 values = [int(v) for v in values]
             except (TypeError, ValueError):
                 raise UsageError(f"filter '{name}' takes whole numbers") from None
-        if name == "exploitation":
-            clauses.append(exists().where(IncidentTag.incident_id == Incident.id,
-                                          IncidentTag.tag.in_([str(v) for v in values])))
+        parsed[name] = values if name != "exploitation" else [str(v) for v in values]
+    return parsed
+
+
+def where_clauses(filters: dict[str, Any]) -> list:
+    """`filters` as where-clauses over `Incident` (exploitation: holds any of the tags)."""
+    clauses = []
+    for name, value in parse_filters(filters).items():
+        if name in RANGE_FILTERS:
+            column, op = RANGE_FILTERS[name]
+            clauses.append(column >= value if op == ">=" else column <= value)
+        elif name == "exploitation":  # an alias: the outer query may join IncidentTag too
+            held = aliased(IncidentTag)
+            clauses.append(exists().where(held.incident_id == Incident.id,
+                                          held.tag.in_(value)))
         else:
-            clauses.append(FIELDS[name].in_(values))
+            clauses.append(FIELDS[name].in_(value))
     return clauses
 
 
-def aggregate(session: Session, access: Access, group_by: list[str],
-              filters: dict) -> dict:
-    """Incidents counted by `group_by` for the caller, disclosure-controlled.
-
-    Counts every row the policy lets the caller count; cells holding only the caller's
-    own rows are exact, the others pass through `protect_table` with the k of the
-    strictest sharing level among the other organisations' sources. A cell's key is the
-    sum of its records' keys, so a cell of the same records rounds the same way in every
-    query that contains it.
-    """
-    group_by = list(dict.fromkeys(group_by))
-    unknown = [g for g in group_by if g not in FIELDS]
-    if unknown:
-        raise UsageError(f"cannot group by {', '.join(unknown)}; use "
-                         f"{', '.join(sorted(FIELDS))}")
-    if len(group_by) > MAX_DIMENSIONS:
-        raise UsageError(f"group by at most {MAX_DIMENSIONS} fields")
+def live_cells(session: Session, access: Access, group_by: list[str],
+               filters: dict) -> list[dict]:
+    """Cells counted straight from the incidents (what the cube must reproduce)."""
     own = func.sum(case((Source.organisation_id == access.organisation_id, 1), else_=0))
     columns = [FIELDS[g].label(g) for g in group_by]
     query = (select(*columns, func.count().label("n"), own.label("own"),
@@ -205,9 +203,49 @@ def aggregate(session: Session, access: Access, group_by: list[str],
     query = query.where(countable_sources(access), *where_clauses(filters))
     if columns:
         query = query.group_by(*columns)
-    cells = [{"group": {g: row[i] for i, g in enumerate(group_by)}, "count": row.n,
-              "own": int(row.own or 0), "key": int(row.key or 0)}
-             for row in session.execute(query) if row.n]
+    return [{"group": {g: row[i] for i, g in enumerate(group_by)}, "count": row.n,
+             "own": int(row.own or 0), "key": int(row.key or 0)}
+            for row in session.execute(query) if row.n]
+
+
+def cube_cells(session: Session, access: Access, group_by: list[str],
+               filters: dict) -> list[dict] | None:
+    """The same cells from the incident cube (refreshed first), or None when the cube
+    cannot answer this query exactly."""
+    from tahub.access import cube
+
+    parsed = parse_filters(filters)
+    if not cube.answerable(group_by, parsed):
+        return None
+    sources = session.execute(select(Source.id, Source.organisation_id)
+                              .where(countable_sources(access))).all()
+    wanted = set(parsed.get("source") or [s.id for s in sources])
+    ids = sorted(s.id for s in sources if s.id in wanted)
+    cube.refresh(session, ids, key_multiplier())
+    own = {s.id for s in sources if s.organisation_id == access.organisation_id}
+    return cube.cells(session, group_by, parsed, own & set(ids), ids)
+
+
+def aggregate(session: Session, access: Access, group_by: list[str],
+              filters: dict) -> dict:
+    """Incidents counted by `group_by` for the caller, disclosure-controlled.
+
+    Counts every row the policy lets the caller count; cells holding only the caller's
+    own rows are exact, the others pass through `protect_table` with the k of the
+    strictest sharing level among the other organisations' sources. A cell's key is the
+    sum of its records' keys, so a cell of the same records rounds the same way in every
+    query that contains it. Counts come from the incident cube when it can answer.
+    """
+    group_by = list(dict.fromkeys(group_by))
+    unknown = [g for g in group_by if g not in FIELDS]
+    if unknown:
+        raise UsageError(f"cannot group by {', '.join(unknown)}; use "
+                         f"{', '.join(sorted(FIELDS))}")
+    if len(group_by) > MAX_DIMENSIONS:
+        raise UsageError(f"group by at most {MAX_DIMENSIONS} fields")
+    cells = cube_cells(session, access, group_by, filters)
+    if cells is None:
+        cells = live_cells(session, access, group_by, filters)
     cells.sort(key=lambda c: tuple((v is None, "" if v is None else v)
                                   for v in c["group"].values()))
     k = threshold(session, access)
