@@ -7,7 +7,7 @@ not reimplement its rules. What we had to write ourselves, and why:
   "150.000" or "90-60-90" as possible numbers; ads need the opposite bias. We mask what is
   known not to be a phone (prices, measurements, heights, ages, dates, times, durations,
   postcodes, references) and take the remaining runs of digit groups separated by spaces,
-  dots, dashes, brackets or emoji (emoji are spaces after `ad_text.normalize`).
+  dots, commas, dashes, brackets or emoji (emoji are spaces after `ad_text.normalize`).
 * Splitting a run. Ads glue numbers together ("llama 10 3001234567"), so when a whole run
   is not valid we try its contiguous group spans, longest first, left to right.
 * Dialling habits phonenumbers rejects on purpose: "0057 301…" (00 as the international
@@ -116,7 +116,7 @@ _KEYWORD_BEFORE_RE = _keyword_before_regex()
 _LEADING_NUMBER_RE = re.compile(r"\d+(?:[.,\-]\d+)*")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Digit-led so re can skip straight to digits while scanning; a "+" before is read by hand.
-_RUN_RE = re.compile(r"\d(?:[ \t.\-()/_*~·•]{0,3}+\d)*+")
+_RUN_RE = re.compile(r"\d(?:[ \t.,\-()/_*~·•]{0,3}+\d)*+")
 _GROUP_RE = re.compile(r"\d+")
 _TAIL = 16  # characters after a run that the masks need to see ("20 min", "150 mil")
 

@@ -26,6 +26,9 @@ def phones(text: str, country: str | None) -> list[str]:
         ("Citas al nueve nueve ocho dos uno dos 4713", "MX", "+529982124713"),
         ("zap um um nove dois meia cinco três sete oito três nove", "BR", "+5511926537839"),
         ("text me six one three five five five zero one two three", "CA", "+16135550123"),
+        ("call six one three, five five five, oh one two three", "CA", "+16135550123"),
+        ("llámame al tres cero uno, dos tres cuatro, cinco seis siete ocho", "CO",
+         "+573012345678"),
         ("wsp: +57 3OO 123 45 67", "CO", "+573001234567"),
         ("Citas al +52 1 998 2l2 47I3", "MX", "+529982124713"),
         # fullwidth, circled, keycap digits
