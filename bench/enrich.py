@@ -8,8 +8,9 @@ no two are identical. tahub runs every step of `enrich_texts` (language, relevan
 golden tags with negative contexts, places, dates, victims). The baseline only tags: for
 each language `spacy.blank(lang)` with one `PhraseMatcher(attr="LOWER")` holding the same
 lexicon forms (`tahub/schema/lexicon/{en,es,pt}.yaml`, alternatives expanded, negative
-contexts ignored), told each text's language. Both run on the same process pool (the
-`local` engine); vocabularies are built before the pool forks and are not timed.
+contexts ignored), told each text's language. Each side runs in its own fresh process
+with a pool of workers (the `local` engine); vocabularies are built before the pool forks
+and are not timed.
 Prints documents/second per core (documents / CPU seconds of all processes), wall-clock
 throughput, peak resident memory of the largest process, and the ratio.
 """
@@ -23,6 +24,7 @@ import os
 import random
 import re
 import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -137,19 +139,42 @@ def measure(fn, records: list[dict], workers: int, batch_size: int) -> dict:  # 
             "peak_mb": max([r["rss_kb"] for r in rows] + [_peak_kb()]) / 1024}
 
 
-def run(n_docs: int, workers: int, batch_size: int = 256) -> dict:
-    """Both measurements on the same `n_docs` documents."""
+def measure_side(side: str, n_docs: int, workers: int, batch_size: int) -> dict:
+    """One side on `n_docs` documents; vocabularies built (untimed) before the pool forks."""
     records = corpus(n_docs)
-    for lang in SUPPORTED:  # build the vocabularies once, before the pool forks
-        combined_index(lang)
-    enrich_texts(records[:3])
+    if side == "tahub":
+        for lang in SUPPORTED:
+            combined_index(lang)
+        enrich_texts(records[:3])
+        return measure(tahub_batch, records, workers, batch_size)
     matchers()
-    tahub = measure(tahub_batch, records, workers, batch_size)
-    spacy = measure(spacy_batch, records, workers, batch_size)
+    return measure(spacy_batch, records, workers, batch_size)
+
+
+def summarise(n_docs: int, workers: int, tahub: dict, spacy: dict) -> dict:
+    records = corpus(n_docs)
     return {"documents": n_docs, "workers": workers,
             "avg_chars": sum(len(r["text"]) for r in records) / max(1, len(records)),
             "tahub": tahub, "spacy": spacy,
             "ratio": tahub["docs_per_core_s"] / spacy["docs_per_core_s"]}
+
+
+def run(n_docs: int, workers: int, batch_size: int = 256) -> dict:
+    """Both measurements in this process, one after the other (quick checks)."""
+    return summarise(n_docs, workers,
+                     measure_side("tahub", n_docs, workers, batch_size),
+                     measure_side("spacy", n_docs, workers, batch_size))
+
+
+def run_isolated(n_docs: int, workers: int, batch_size: int) -> dict:
+    """Each side in a fresh process, so neither's memory or warm caches count for the other."""
+    sides = {}
+    for side in ("tahub", "spacy"):
+        done = subprocess.run([sys.executable, __file__, "--side", side, "--docs", str(n_docs),
+                               "--workers", str(workers), "--batch-size", str(batch_size)],
+                              capture_output=True, text=True, check=True)
+        sides[side] = json.loads(done.stdout.strip().splitlines()[-1])
+    return summarise(n_docs, workers, sides["tahub"], sides["spacy"])
 
 
 def main() -> None:
@@ -158,8 +183,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--side", choices=("tahub", "spacy"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    out = run(args.docs, args.workers, args.batch_size)
+    if args.side:
+        print(json.dumps(measure_side(args.side, args.docs, args.workers, args.batch_size)))
+        return
+    out = run_isolated(args.docs, args.workers, args.batch_size)
     if args.json:
         print(json.dumps(out, indent=2))
         return
