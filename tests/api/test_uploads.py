@@ -2,36 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from pathlib import Path
-
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-CTDC_APP = REPO / "data" / "ctdc" / "ctdc_dados_app.csv"
-
-
-def real_csv(n: int, start: int = 0, edit=None) -> bytes:  # type: ignore[no-untyped-def]
-    """`n` real CTDC rows (from `start`) as CSV bytes; `edit(i, row)` may change a row."""
-    with CTDC_APP.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        rows = [row for i, row in enumerate(reader) if start <= i < start + n]
-        header = reader.fieldnames
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header)
-    writer.writeheader()
-    for i, row in enumerate(rows):
-        writer.writerow(edit(i, row) if edit else row)
-    return out.getvalue().encode()
-
-
-def upload(hub, data: bytes, org="Alba", role="contributor", name="ctdc.csv",  # type: ignore[no-untyped-def]
-           **fields):
-    fields.setdefault("profile", "ctdc")
-    return hub.client.post("/api/v1/uploads", files={"file": (name, data, "text/csv")},
-                           data={k: str(v) for k, v in fields.items()},
-                           headers={"Authorization": f"Bearer {hub.tokens[org, role]}"})
+from api_hub import real_csv, upload
 
 
 def visible_ids(hub, org: str, source_id: int) -> list[int]:  # type: ignore[no-untyped-def]

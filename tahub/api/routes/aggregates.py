@@ -8,6 +8,7 @@ from tahub.access.disclosure import FIELDS, MAX_DIMENSIONS, aggregate
 from tahub.api.deps import Ctx
 from tahub.api.errors import ApiError
 from tahub.api.filters import CountFilters
+from tahub.api.memo import AGGREGATES
 from tahub.api.models import AggregateOut
 
 router = APIRouter(tags=["aggregates"])
@@ -40,6 +41,8 @@ def get_aggregates(
              "year_to": filters.year_to, "source": filters.source, "gender": gender,
              "age_band": age_band}
     query = {k: v for k, v in query.items() if v is not None}
-    result = aggregate(ctx.session, ctx.access, fields, query)
+    question = (tuple(fields), tuple(sorted(query.items())))
+    result = AGGREGATES.answer(ctx.session, ctx.access, question,
+                               lambda: aggregate(ctx.session, ctx.access, fields, query))
     ctx.done("aggregate", "incidents", {"group_by": fields, **query})
     return result
