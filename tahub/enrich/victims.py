@@ -129,10 +129,17 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
     return out
 
 
-def _headline(counts: list[tuple[float, Count]]) -> int | None:
-    """The best-supported count, the earliest among equals (headlines come first)."""
+LEAD_CHARS = 300  # the headline and first sentence
+
+
+def _headline(counts: list[tuple[float, Count]], prefer_lead: bool) -> int | None:
+    """The first well-formed count of the lead (headline, first sentence) if asked; else the
+    best-supported count, the earliest among equals."""
     if not counts:
         return None
+    lead = [c for w, c in counts if c.start < LEAD_CHARS and w >= 0] if prefer_lead else []
+    if lead:
+        return lead[0].value
     best = max(w for w, _ in counts)
     return next(c.value for w, c in counts if w == best)
 
@@ -227,8 +234,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             total, end = total + nv, more.j
         counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
-    victims = _headline([(w, c) for w, c in counts if c.role == "victim"])
-    arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"])
+    victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True)
+    arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"], prefer_lead=False)
 
     minor_flags = [h.value for h in by.get("minor", [])]
     minors = True if True in minor_flags else (False if minor_flags else None)
