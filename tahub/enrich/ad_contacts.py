@@ -35,6 +35,15 @@ _SPELLED_EMAIL_RE = re.compile(
     rf"(?<![\w.+\-])({_LOCAL}){_AT}([a-z0-9\-]+){_DOT}({_TLDS})(?:{_DOT}({_TLDS}))?(?![\w@])"
 )
 
+_PROVIDERS = {str(k): str(v) for k, v in (_LEX.common.get("email_providers") or {}).items()}
+# Without a domain the "at" must be unmistakable: bracketed, "@" or "arroba", never a
+# bare English " at " ("see you at gmail offices").
+_STRICT_AT = rf"(?:\s*[(\[{{<]\s*(?:{_AT_WORDS})\s*[)\]}}>]\s*|\s+arroba\s+|\s*@\s*)"
+_PROVIDER_EMAIL_RE = re.compile(
+    rf"(?<![\w.+\-])({_LOCAL}){_STRICT_AT}({_alt(list(_PROVIDERS))})"
+    rf"(?![\w@.\-]|\s*(?:{_DOT_WORDS}))"
+)
+
 _HANDLE = r"@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)"
 _STOP = {str(w) for w in _LEX.common.get("handle_stopwords") or []}
 
@@ -80,10 +89,14 @@ def find_emails(folded: str, words: frozenset[str] | None = None) -> list[str]:
     for anchor in _AT_ANCHOR_RE.finditer(folded):
         lo, hi = max(0, anchor.start() - 48), anchor.end() + 64
         m = _SPELLED_EMAIL_RE.search(folded, lo, hi)
-        if m is None:
-            continue
-        local, domain, tld, tld2 = m.groups()
-        email = f"{local}@{domain}.{tld}" + (f".{tld2}" if tld2 else "")
+        if m is not None:
+            local, domain, tld, tld2 = m.groups()
+            email = f"{local}@{domain}.{tld}" + (f".{tld2}" if tld2 else "")
+        else:  # "ana arroba gmail": the provider's domain is implied
+            m = _PROVIDER_EMAIL_RE.search(folded, lo, hi)
+            if m is None:
+                continue
+            email = f"{m.group(1)}@{_PROVIDERS[m.group(2)]}"
         if email not in out:
             out.append(email)
     return list(dict.fromkeys(out))

@@ -59,3 +59,9 @@ def test_whatsapp_numbers_are_phones_not_handles():
 def test_spaced_and_bracketed_at_signs():
     assert emails("mail: ana.bella43 @ example . org") == ["ana.bella43@example.org"]
     assert emails("ana[@]mail(.)com") == ["ana@mail.com"]
+
+
+def test_a_known_provider_implies_its_domain_only_after_an_unmistakable_at():
+    assert emails("escríbeme ana_23 arroba gmail") == ["ana_23@gmail.com"]
+    assert emails("ana (at) hotmail y más") == ["ana@hotmail.com"]
+    assert emails("nos vemos at gmail offices.") == []
