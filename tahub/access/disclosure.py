@@ -6,7 +6,8 @@ then, along every line of the table (one dimension varying, the others fixed: ex
 cells a lower-dimensional query sums into one margin), a line holding suppressed cells gets
 further cells suppressed until it holds at least two and their foreign rows add up to k or
 more, so neither a total nor an overlapping query pins a hidden cell down. Cells holding
-only the caller's rows are exact; the rest are rounded.
+only the caller's rows are exact; the rest are rounded to 5, at random but repeatably (the
+direction comes from the cell's key, a sum of secret per-record keys).
 """
 
 from __future__ import annotations

@@ -107,6 +107,18 @@ def test_cube_follows_new_incidents(hub):  # type: ignore[no-untyped-def]
     assert ua and ua[0]["count"] == 30
 
 
+def test_warm_builds_every_source_once(hub):  # type: ignore[no-untyped-def]
+    from sqlalchemy.orm import Session
+
+    from tahub.access.cube import warm
+
+    engine, _ = hub
+    with Session(engine) as session, session.begin():
+        assert warm(session) == 5
+    with Session(engine) as session, session.begin():
+        assert warm(session) == 0
+
+
 def test_cube_is_rebuilt_for_a_new_secret(hub, monkeypatch):  # type: ignore[no-untyped-def]
     from sqlalchemy.orm import Session
 
