@@ -35,10 +35,16 @@ def _gazetteer() -> tuple[dict[str, list[tuple[str, str]]], re.Pattern[str] | No
     return names, re.compile(rf"(?<![a-z0-9])(?:{preps})\s+({alt})(?![a-z0-9])")
 
 
-def find_city(folded: str, country: str | None) -> str | None:
-    """The first city named after a preposition, in the ad's country when known."""
+@functools.lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(re.split(r"[^a-z0-9]+", name)[0] for name in _gazetteer()[0])
+
+
+def find_city(folded: str, country: str | None, words: frozenset[str] | None = None) -> str | None:
+    """The first city named after a preposition, in the ad's country when known;
+    `words` (ad_match.words_of) lets a text naming no city skip the big pattern."""
     names, pattern = _gazetteer()
-    if pattern is None:
+    if pattern is None or (words is not None and not words & _first_words()):
         return None
     for m in pattern.finditer(folded):
         for code, name in names[m.group(1)]:

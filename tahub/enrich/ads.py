@@ -73,7 +73,7 @@ def extract_ad(record: dict[str, Any]) -> dict[str, Any]:
         "risk": risk,
         "reasons": reasons,
         "city": city.strip() if isinstance(city, str) and city.strip()
-        else find_city(folded, country),
+        else find_city(folded, country, words),
     }
 
 
