@@ -140,7 +140,7 @@ def store_documents(drafts: list[Draft], problems: list[Problem], *, name: str, 
     if existing is not None:
         result.already, result.source_id = True, existing
         return result
-    if problems and not partial:
+    if (problems and not partial) or not drafts:
         return result
     with engine.begin() as conn:
         fresh = _new_texts(conn, org_id, drafts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
@@ -103,3 +103,13 @@ def test_html_helpers_keep_paragraphs_and_drop_scripts():
         "Police rescued six women.\n\nTwo men were arrested."
     title, text = html_main_text((REPORTS / "madre-de-dios-rescate.html").read_bytes())
     assert text.startswith(title + "\n")
+
+
+def test_partial_with_nothing_usable_is_still_rejected(sqlite_url, tmp_path):
+    folder = tmp_path / "blank"
+    folder.mkdir()
+    (folder / "blank.md").write_text("\n", encoding="utf-8")
+    result = ingest_docs(str(folder), "--partial")
+    assert result.exit_code == 1 and "blank.md: no text found" in result.output
+    with Session(get_engine()) as session:
+        assert session.scalar(select(func.count()).select_from(Source)) == 0
