@@ -200,3 +200,19 @@ def test_cli_ads_link_contract(tmp_path, monkeypatch):
     missing = CliRunner().invoke(app, ["ads", "link", "--input", str(tmp_path / "no.jsonl"),
                                        "--output", str(dst)])
     assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_dev_set_templates_link_posters_but_not_the_stock_phrase_trap():
+    from tahub.eval.ads import load, pair_counts
+
+    dev = load("dev")
+    records = {ad["id"]: ad for ad in dev}
+    gold = {ad["id"]: ad["gold"]["poster"] for ad in dev}
+    # text alone, no identifiers: every link must come from a real shared template
+    bare = [{"id": ad["id"], "risk": 0.0} for ad in dev]
+    clusters = link_ads(bare, records, SECRET)
+    counts = pair_counts({a: c["cluster_id"] for c in clusters for a in c["ad_ids"]}, gold)
+    assert counts.fp == 0 and counts.tp > 50
+    short = {ad["id"] for ad in dev if len(ad["text"]) < 120}
+    assert len(short) >= 10
+    assert all(len(set(c["ad_ids"]) & short) <= 1 for c in clusters)
