@@ -70,7 +70,12 @@ def page(browser, server):  # type: ignore[no-untyped-def]
     errors: list[str] = []
     pg.on("request", lambda r: urlparse(r.url).netloc not in (host, "") and
           not r.url.startswith("data:") and foreign.append(r.url))
-    pg.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    # pages answer 4xx on purpose (a refused upload is a 422 page): judge responses
+    # by themselves, and console errors other than those status notes
+    pg.on("console", lambda m: m.type == "error" and "Failed to load resource" not in m.text
+          and errors.append(m.text))
+    pg.on("response", lambda r: (r.status >= 500 or (r.status >= 400 and "/static/" in r.url))
+          and errors.append(f"{r.status} {r.url}"))
     pg.on("pageerror", lambda e: errors.append(str(e)))
     yield pg
     context.close()
@@ -81,6 +86,12 @@ def page(browser, server):  # type: ignore[no-untyped-def]
 def shot(pg, name: str) -> None:  # type: ignore[no-untyped-def]
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def wait_for_map(pg) -> None:  # type: ignore[no-untyped-def]
+    """Country shapes drawn (over 100 paths) and the hexagon layers in the layer control."""
+    pg.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 100")
+    pg.wait_for_selector(".leaflet-control-layers-overlays label")
 
 
 def log_in(pg, server: str) -> None:  # type: ignore[no-untyped-def]
@@ -102,11 +113,57 @@ def test_overview_and_map_in_spanish(page, server) -> None:  # type: ignore[no-u
     page.wait_for_selector("html[lang=es]")
     assert page.get_by_role("heading", name="Resumen").is_visible()
     page.goto(server + "/map")
-    page.wait_for_selector(".leaflet-overlay-pane path")
+    wait_for_map(page)
     page.get_by_label("País de explotación").fill("CO")
     page.get_by_role("button", name="Aplicar").click()
     page.wait_for_url("**/map?*country=CO*")
-    page.wait_for_selector(".leaflet-overlay-pane path")
+    wait_for_map(page)
     page.wait_for_timeout(500)
     assert page.locator("html").get_attribute("lang") == "es"
     shot(page, "map-es")
+
+
+BAD_CSV = (",yearOfRegistration,Datasource,gender,ageBroad,citizenship,isForcedLabour,"
+           "control_category,RecruiterCategory,ExploitType,Labor_Type\n"
+           "0,2019.0,Case Management,Female,18--20,CO,0.0,Other,,Sexual,\n"
+           "1,not a year,Case Management,Female,18--20,CO,0.0,Other,,Sexual,\n")
+
+
+def test_detail_upload_and_export(page, server, hub, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    log_in(page, server)
+    # search, then open a detail page with its evidence highlighted
+    page.goto(server + "/search")
+    page.get_by_label("Words").fill("Quetzal")
+    page.get_by_label("In", exact=True).select_option("documents")
+    page.get_by_role("button", name="Search").click()
+    page.locator("#results a").first.click()
+    page.wait_for_selector("#evidence-text mark")
+    assert page.locator("#evidence-text mark").count() == 2
+    shot(page, "detail")
+    # upload a bad file: the preview shows each row's problem
+    bad = tmp_path / "bad_cases.csv"
+    bad.write_text(BAD_CSV, encoding="utf-8")
+    page.goto(server + "/upload")
+    page.get_by_label("File", exact=False).first.set_input_files(str(bad))
+    page.get_by_label("Profile (how the columns are read)").select_option("ctdc")
+    page.get_by_role("button", name="Preview").click()
+    page.wait_for_selector("#row-errors")
+    cells = page.locator("#row-errors tbody tr").first.locator("td").all_inner_texts()
+    assert cells[0] == "3" and cells[1] == "yearOfRegistration" and "not a year" in cells[2]
+    shot(page, "upload-errors")
+    page.get_by_role("button", name="Store the file").click()
+    page.wait_for_selector("#row-errors")
+    assert "nothing was stored" in page.content()
+    # export the filtered view as CSV
+    page.goto(server + "/exports?country=CO")
+    shot(page, "exports")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="CSV", exact=True).click()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("id,source_id") and len(lines) == 1 + 75
+    for path, name in (("/routes", "routes"), ("/trends", "trends")):
+        page.goto(server + path)
+        page.wait_for_selector(".chart canvas")
+        page.wait_for_timeout(400)
+        shot(page, name)

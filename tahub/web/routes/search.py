@@ -10,10 +10,10 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from tahub.access.policy import can_list, redact_record
-from tahub.api.errors import ApiError
+from tahub.access.context import NotFound
+from tahub.access.policy import can_list, get_listable, redact_record
 from tahub.api.filters import document_text_matches, like
-from tahub.api.listing import as_dict, get_row, list_rows
+from tahub.api.listing import as_dict, list_rows
 from tahub.store.tables import Document, Incident, Source, TagHit
 from tahub.web import records
 from tahub.web.evidence import segments
@@ -48,11 +48,10 @@ def search(ctx: Reader) -> HTMLResponse:
                       items=items, total=total, page=page, pages=max(1, -(-total // PAGE)))
 
 
-def _not_found(ctx: Reader, exc: ApiError) -> HTMLResponse:
-    message = ctx._("This record is shared with your organisation as counts only.") \
-        if exc.status == 403 else ctx._("No such record, or not one you may see.")
-    return ctx.render("message.html", status=exc.status, title=ctx._("Not found"),
-                      message=message)
+def _not_found(ctx: Reader) -> HTMLResponse:
+    """A hidden record and a missing one get the same answer."""
+    return ctx.render("message.html", status=404, title=ctx._("Not found"),
+                      message=ctx._("No such record, or not one you may see."))
 
 
 def _facts(ctx: Reader, document: Document) -> tuple[list[dict], list, bool]:
@@ -72,12 +71,11 @@ def _facts(ctx: Reader, document: Document) -> tuple[list[dict], list, bool]:
 @router.get("/incidents/{incident_id}")
 def incident_detail(ctx: Reader, incident_id: str) -> HTMLResponse:
     if not incident_id.isdigit() or len(incident_id) > 18:
-        return _not_found(ctx, ApiError(404, "no incident"))
+        return _not_found(ctx)
     try:
-        row = get_row(ctx.db, ctx.access, Incident, int(incident_id), "incident")
-    except ApiError as exc:
-        return _not_found(ctx, exc)
-    source = ctx.db.get(Source, row.source_id)
+        row, source = get_listable(ctx.db, ctx.access, Incident, int(incident_id))
+    except NotFound:
+        return _not_found(ctx)
     record = as_dict(row)
     records.with_tags(ctx.db, [record])
     records.with_places(ctx.db, [record])
@@ -98,12 +96,11 @@ def incident_detail(ctx: Reader, incident_id: str) -> HTMLResponse:
 @router.get("/documents/{document_id}")
 def document_detail(ctx: Reader, document_id: str) -> HTMLResponse:
     if not document_id.isdigit() or len(document_id) > 18:
-        return _not_found(ctx, ApiError(404, "no document"))
+        return _not_found(ctx)
     try:
-        document = get_row(ctx.db, ctx.access, Document, int(document_id), "document")
-    except ApiError as exc:
-        return _not_found(ctx, exc)
-    source = ctx.db.get(Source, document.source_id)
+        document, source = get_listable(ctx.db, ctx.access, Document, int(document_id))
+    except NotFound:
+        return _not_found(ctx)
     facts, parts, full = _facts(ctx, document)
     ctx.audit("read", f"document:{document.id}")
     return ctx.render("detail.html", title=document.title or ctx._("Document"),
