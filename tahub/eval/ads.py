@@ -20,7 +20,7 @@ SPLITS = {"dev": ["dev.jsonl"], "heldout": ["heldout.jsonl"],
           "all": ["dev.jsonl", "heldout.jsonl"]}
 FIELDS = ("phones", "emails", "handles", "ages", "indicators")
 INPUT_KEYS = ("id", "text", "title", "city", "country", "site", "posted_at")
-FLAG_AT = 0.5  # the risk at which an ad is flagged for an analyst (schema/ads/risk.yaml)
+FLAG_AT = 0.5  # default; run() uses the extractor's own threshold (schema/ads/risk.yaml)
 EVAL_SECRET = b"tahub-eval-only"  # keyed hashes only need to agree within one run
 
 
@@ -73,7 +73,8 @@ def cluster_of(clusters: Iterable[dict]) -> dict[str, str]:
     return {ad_id: c["cluster_id"] for c in clusters for ad_id in c["ad_ids"]}
 
 
-def evaluate(gold_ads: list[dict], extracted: list[dict], clusters: list[dict]) -> dict:
+def evaluate(gold_ads: list[dict], extracted: list[dict], clusters: list[dict],
+             flag_at: float = FLAG_AT) -> dict:
     """All the numbers of the report, as data (tests and the README use them)."""
     by_id = {e["id"]: e for e in extracted}
     counts: dict[str, dict[str, Counts]] = {f: defaultdict(Counts) for f in FIELDS}
@@ -87,14 +88,14 @@ def evaluate(gold_ads: list[dict], extracted: list[dict], clusters: list[dict]) 
             counts[field][ad["lang"]].add(p, g)
             if p != g:
                 misses[field].append(f"{ad['id']}: missed {sorted(g - p)} extra {sorted(p - g)}")
-        flagged = float(pred.get("risk") or 0.0) >= FLAG_AT
+        flagged = float(pred.get("risk") or 0.0) >= flag_at
         flags[(ad["gold"]["flag"], flagged)] += 1
     independent = flags[(False, False)] + flags[(False, True)]
     should = flags[(True, False)] + flags[(True, True)]
     gold_cluster = {ad["id"]: ad["gold"]["poster"] for ad in gold_ads}
     predicted = cluster_of(clusters)
     return {
-        "n": len(gold_ads), "langs": Counter(ad["lang"] for ad in gold_ads),
+        "n": len(gold_ads), "langs": Counter(ad["lang"] for ad in gold_ads), "flag_at": flag_at,
         "fields": counts, "misses": misses,
         "false_flag_rate": flags[(False, True)] / independent if independent else 0.0,
         "flag_recall": flags[(True, True)] / should if should else 1.0,
@@ -107,14 +108,14 @@ def evaluate(gold_ads: list[dict], extracted: list[dict], clusters: list[dict]) 
 
 def run(split: str) -> dict:
     """Extract, link and score one split of the gold set."""
-    from tahub.enrich.ads import extract_ads
+    from tahub.enrich.ads import FLAG_THRESHOLD, extract_ads
     from tahub.link.ads import link_ads
 
     gold_ads = load(split)
     inputs = [{k: ad[k] for k in INPUT_KEYS if k in ad} for ad in gold_ads]
     extracted = extract_ads(inputs)
     clusters = link_ads(extracted, inputs, EVAL_SECRET)
-    return evaluate(gold_ads, extracted, clusters)
+    return evaluate(gold_ads, extracted, clusters, FLAG_THRESHOLD)
 
 
 def format_report(split: str, result: dict, n_misses: int = 5) -> str:
@@ -129,7 +130,7 @@ def format_report(split: str, result: dict, n_misses: int = 5) -> str:
     flags = result["flags"]
     lines += [
         "",
-        f"risk (flag at >= {FLAG_AT}): independent ads falsely flagged "
+        f"risk (flag at >= {result['flag_at']}): independent ads falsely flagged "
         f"{result['false_flag_rate']:.1%} ({flags[(False, True)]}/{result['independent']}); "
         f"flag recall {result['flag_recall']:.1%} ({flags[(True, True)]}/{result['should_flag']})",
         f"clusters: {result['clusters']} predicted, {result['gold_clusters']} gold posters",
