@@ -34,15 +34,15 @@ def session() -> Iterator[Session]:
 
 @dataclass
 class Context:
-    """One request's caller and session; `done` writes the audit entry and commits."""
+    """One request's caller and session; `done` commits and appends the audit entry."""
 
     access: Access
     session: Session
 
     def done(self, action: str, obj: str, filters: dict[str, Any] | None = None) -> None:
-        audit.record(self.session, self.access, action, obj,
-                     {k: v for k, v in (filters or {}).items() if v is not None} or None)
         self.session.commit()
+        audit.append(self.access, action, obj,
+                     {k: v for k, v in (filters or {}).items() if v is not None} or None)
 
 
 def context(access: Annotated[Access, Depends(current_access)],

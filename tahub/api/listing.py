@@ -13,8 +13,7 @@ from sqlalchemy import ColumnElement, func, inspect, select
 from sqlalchemy.orm import Session
 
 from tahub.access.context import Access
-from tahub.access.policy import can_count, listable_sources, redact_record
-from tahub.api.errors import ApiError
+from tahub.access.policy import listable_sources, redact_record
 from tahub.store.tables import Source
 
 MAX_LIMIT = 500
@@ -50,18 +49,3 @@ def list_rows(session: Session, access: Access, model: Any, kind: str,
         extend(session, records)
     sources = sources_of(session, rows)
     return [redact_record(access, sources[r["source_id"]], r, kind) for r in records], total
-
-
-def get_row(session: Session, access: Access, model: Any, row_id: int, what: str) -> Any:
-    """The row `row_id` if the caller may read it: 404 if it does not exist or is not
-    theirs to know of, 403 if its source shares it with them as counts only."""
-    row = session.get(model, row_id)
-    if row is not None:
-        listable = session.scalar(select(func.count()).select_from(Source).where(
-            Source.id == row.source_id, listable_sources(access)))
-        if listable:
-            return row
-        if can_count(access, session.get(Source, row.source_id)):
-            raise ApiError(403, f"{what} #{row_id} is shared with your organisation as "
-                                "aggregate counts only")
-    raise ApiError(404, f"no {what} #{row_id}")

@@ -6,10 +6,10 @@ from fastapi import APIRouter, Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tahub.access.policy import can_list, redact_record
+from tahub.access.policy import can_list, get_listable, redact_record
 from tahub.api.deps import Ctx
 from tahub.api.filters import MAX_ID, Filters, Paging, incident_conditions
-from tahub.api.listing import as_dict, get_row, list_rows
+from tahub.api.listing import as_dict, list_rows
 from tahub.api.models import IncidentDetail, IncidentOut, Page
 from tahub.store.tables import Document, Incident, IncidentPlace, IncidentTag, Source, TagHit
 
@@ -43,13 +43,12 @@ def list_incidents(ctx: Ctx, filters: Filters, page: Paging) -> dict:
 def get_incident(ctx: Ctx, incident_id: int = Path(ge=1, le=MAX_ID)) -> dict:
     """One incident with its tags, places (coarsened outside the owner) and evidence."""
     s = ctx.session
-    row = get_row(s, ctx.access, Incident, incident_id, "incident")
+    row, source = get_listable(s, ctx.access, Incident, incident_id)
     record = as_dict(row)
     _with_tags(s, [record])
     record["places"] = [as_dict(p) for p in s.scalars(
         select(IncidentPlace).where(IncidentPlace.incident_id == row.id)
         .order_by(IncidentPlace.id))]
-    source = s.get(Source, row.source_id)
     out = redact_record(ctx.access, source, record, "incidents")
     out["evidence"] = _evidence(ctx, row.document_id)
     ctx.done("read", f"incident:{row.id}")
