@@ -94,12 +94,18 @@ def evaluate(gold_ads: list[dict], extracted: list[dict], clusters: list[dict],
     should = flags[(True, False)] + flags[(True, True)]
     gold_cluster = {ad["id"]: ad["gold"]["poster"] for ad in gold_ads}
     predicted = cluster_of(clusters)
+    should_flag = {ad["id"] for ad in gold_ads if ad["gold"]["flag"]}
+    networks = Counter()  # (has an ad that should be flagged, cluster risk >= flag_at)
+    for c in clusters:
+        if "risk" in c:
+            networks[(bool(should_flag & set(c["ad_ids"])), c["risk"] >= flag_at)] += 1
     return {
         "n": len(gold_ads), "langs": Counter(ad["lang"] for ad in gold_ads), "flag_at": flag_at,
         "fields": counts, "misses": misses,
         "false_flag_rate": flags[(False, True)] / independent if independent else 0.0,
         "flag_recall": flags[(True, True)] / should if should else 1.0,
         "flags": flags, "independent": independent, "should_flag": should,
+        "networks": networks,
         "pairwise": pair_counts(predicted, gold_cluster),
         "bcubed": bcubed(predicted, gold_cluster), "clusters": len(clusters),
         "gold_clusters": len(set(gold_cluster.values())),
@@ -127,12 +133,15 @@ def format_report(split: str, result: dict, n_misses: int = 5) -> str:
         lines.append(f"{label:<19} all  {result['fields'][field]['all'].row()}")
         for lang in langs:
             lines.append(f"{'':<19} {lang:<4} {result['fields'][field][lang].row()}")
-    flags = result["flags"]
+    flags, nets = result["flags"], result["networks"]
     lines += [
         "",
         f"risk (flag at >= {result['flag_at']}): independent ads falsely flagged "
         f"{result['false_flag_rate']:.1%} ({flags[(False, True)]}/{result['independent']}); "
         f"flag recall {result['flag_recall']:.1%} ({flags[(True, True)]}/{result['should_flag']})",
+        f"network risk: clusters of independent ads flagged {nets[(False, True)]}/"
+        f"{nets[(False, True)] + nets[(False, False)]}; clusters holding an ad that should be "
+        f"flagged, flagged {nets[(True, True)]}/{nets[(True, True)] + nets[(True, False)]}",
         f"clusters: {result['clusters']} predicted, {result['gold_clusters']} gold posters",
         f"cluster pairwise    {result['pairwise'].row()}",
         "cluster B-cubed     P={:.3f} R={:.3f} F1={:.3f}".format(*result["bcubed"]),

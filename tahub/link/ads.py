@@ -9,12 +9,14 @@ Network risk of a cluster, in [0, 1] (each term is a reason the analyst sees):
     risk = min(1, max ad risk
                   + 0.10 if the cluster uses 3 or more phone numbers   (numbers rotated)
                   + 0.10 if one template is posted under different identifiers
+                  + 0.10 if the ads state 3 or more different ages   (several workers)
                   + 0.05 if ads were posted in 3 or more cities         (moved around)
                   + 0.05 if the cluster holds 10 or more ads)
 
 The structural terms only lift a cluster whose ads already carry signs: touring and many
 ads are normal for an independent worker, so together they add at most 0.10, and a
-cluster of first-person ads each scoring below 0.40 stays below 0.5.
+cluster of first-person ads each scoring below 0.40 stays below 0.5. Ages stand in for
+"several names on one phone": one woman gives one age (two over a birthday).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ ROTATING_PHONES = (3, 0.10)
 TEMPLATE_ACROSS_IDS = 0.10
 MANY_CITIES = (3, 0.05)
 MANY_ADS = (10, 0.05)
+MANY_AGES = (3, 0.10)
 
 
 def _record_lookup(texts: Mapping[str, Any] | Sequence[dict]) -> Mapping[str, Any]:
@@ -55,7 +58,8 @@ def cluster_id(ad_ids: Sequence[str]) -> str:
 
 
 def network_risk(ad_risks: Sequence[tuple[float, str]], n_phones: int, n_cities: int,
-                 template_across_ids: bool, size: int) -> tuple[float, list[str]]:
+                 template_across_ids: bool, size: int, n_ages: int = 0
+                 ) -> tuple[float, list[str]]:
     """The documented rule above; `ad_risks` holds (risk, ad id) per ad."""
     top, top_id = max(ad_risks) if ad_risks else (0.0, "")
     risk, reasons = top, [f"highest ad risk {top:.2f} ({top_id})"] if top > 0 else []
@@ -65,6 +69,9 @@ def network_risk(ad_risks: Sequence[tuple[float, str]], n_phones: int, n_cities:
     if template_across_ids:
         risk += TEMPLATE_ACROSS_IDS
         reasons.append(f"same text under different identifiers +{TEMPLATE_ACROSS_IDS:.2f}")
+    if n_ages >= MANY_AGES[0]:
+        risk += MANY_AGES[1]
+        reasons.append(f"{n_ages} different ages advertised +{MANY_AGES[1]:.2f}")
     if n_cities >= MANY_CITIES[0]:
         risk += MANY_CITIES[1]
         reasons.append(f"posted in {n_cities} cities +{MANY_CITIES[1]:.2f}")
@@ -136,7 +143,7 @@ def link_ads(extracted: Sequence[dict], texts: Mapping[str, Any] | Sequence[dict
 
 def _summary(extracted: Sequence[dict], records: Mapping[str, Any], idx: list[int],
              found: dict[str, set[str]], template_links: int) -> dict:
-    ids, cities, dates, ad_risks = [], set(), [], []
+    ids, cities, dates, ad_risks, ages = [], set(), [], [], set()
     for i in idx:
         ad = extracted[i]
         ad_id = str(ad.get("id"))
@@ -151,8 +158,10 @@ def _summary(extracted: Sequence[dict], records: Mapping[str, Any], idx: list[in
         if posted:
             dates.append(str(posted)[:10])
         ad_risks.append((float(ad.get("risk") or 0.0), ad_id))
+        if ad.get("ages"):
+            ages.update(ad["ages"])
     risk, reasons = network_risk(ad_risks, len(found.get("phone", ())), len(cities),
-                                 template_links > 0, len(idx))
+                                 template_links > 0, len(idx), len(ages))
     return {
         "cluster_id": cluster_id(ids), "ad_ids": ids,
         "identifiers": {k: sorted(v) for k, v in sorted(found.items())},

@@ -138,6 +138,17 @@ def test_network_risk_rises_with_rotating_numbers_and_templates():
     assert network_risk([(0.9, "a")], 5, 5, True, 20)[0] == 1.0
 
 
+def test_several_ages_behind_one_number_raise_network_risk():
+    one_woman = [ad(f"w{i}", phones=["+573001234567"], risk=0.2) | {"ages": [24 + i // 2]}
+                 for i in range(4)]  # 24, 24, 25, 25: a birthday, not a second worker
+    house = [ad(f"h{i}", phones=["+573109876543"], risk=0.2) | {"ages": [18 + i]}
+             for i in range(4)]
+    clusters = {c["ad_ids"][0][0]: c for c in link_ads(one_woman + house, {}, SECRET)}
+    assert clusters["w"]["risk"] == 0.2
+    assert clusters["h"]["risk"] == 0.3
+    assert "4 different ages advertised +0.10" in clusters["h"]["reasons"]
+
+
 def test_cluster_cities_and_dates_show_touring():
     records = [
         {"id": "r1", "text": "Estoy de gira", "city": "Lima", "posted_at": "2025-03-01"},
