@@ -26,7 +26,7 @@ from tahub.store.tables import (
     Source,
 )
 from tahub.web.filters import WebFilters
-from tahub.web.queries import protected
+from tahub.web.queries import cached, protected
 
 RESOLUTION = 4
 MAX_POINTS = 200_000
@@ -72,6 +72,11 @@ def _points(db: Session, access: Access, layer: str, filters: WebFilters) -> lis
 
 def hexagons(db: Session, access: Access, layer: str, filters: WebFilters) -> dict:
     """A GeoJSON FeatureCollection of protected cell counts (suppressed cells left out)."""
+    return cached(db, access, ("hexagons", layer, tuple(sorted(filters.as_dict().items()))),
+                  lambda: _hexagons(db, access, layer, filters))
+
+
+def _hexagons(db: Session, access: Access, layer: str, filters: WebFilters) -> dict:
     total: Counter[str] = Counter()
     mine: Counter[str] = Counter()
     for lat, lon, is_own in _points(db, access, layer, filters):

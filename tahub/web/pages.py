@@ -107,10 +107,12 @@ class ReaderContext:
         return i18n.gettext(self.lang, message, **params)
 
     def audit(self, action: str, obj: str, filters: dict | None = None) -> None:
-        audit.record(self.db, self.access, action, obj,
+        """Append the audit entry in a short transaction of its own (after ending this
+        request's reads, so SQLite never has to upgrade a stale read to a write)."""
+        self.db.commit()
+        audit.append(self.access, action, obj,
                      {k: v for k, v in (filters or {}).items() if v not in (None, "", [])}
                      or None)
-        self.db.commit()
 
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         from tahub.web.queries import source_choices

@@ -3,14 +3,18 @@ counts from countable ones and always passed through disclosure control."""
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from tahub.access.context import Access
 from tahub.access.disclosure import aggregate, k_for, protect_table
-from tahub.access.policy import countable_sources, listable_sources
+from tahub.access.policy import countable_sources
+from tahub.config import get_settings
 from tahub.store.tables import (
     Document,
     Incident,
@@ -25,9 +29,51 @@ KINDS = {"incidents": Incident, "missing_persons": MissingPerson, "pois": PointO
          "documents": Document, "statistics": Statistic}
 
 
+CACHE_SIZE = 512
+_cache: OrderedDict[tuple, Any] = OrderedDict()
+T = TypeVar("T")
+_lock = threading.Lock()
+
+
+def data_stamp(db: Session) -> int:
+    """Changes whenever a source is added, grows, or changes its terms: the sources table
+    is small (one row per file), so reading it whole is cheap next to an aggregate."""
+    rows = db.execute(select(Source.id, Source.organisation_id, Source.sharing, Source.tlp,
+                             Source.sharing_group_id, Source.rows_stored)
+                      .order_by(Source.id)).all()
+    settings = get_settings()
+    return hash((str(db.get_bind().url), tuple(tuple(r) for r in rows), settings.k_public,
+                 settings.k_members, settings.k_group))
+
+
 def counts(db: Session, access: Access, group_by: list[str], filters: dict) -> list[dict]:
-    """Disclosure-controlled incident counts (the cells of `aggregate`)."""
-    return aggregate(db, access, group_by, filters)["cells"]
+    """Disclosure-controlled incident counts (the cells of `aggregate`).
+
+    What a reader may count depends on the organisation and its groups only, never the
+    role, so answers are cached per organisation, groups, query and data stamp.
+    """
+    return cached(db, access, ("counts", tuple(group_by), _frozen(filters)),
+                  lambda: aggregate(db, access, group_by, filters)["cells"])
+
+
+def _frozen(filters: dict) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in filters.items()))
+
+
+def cached(db: Session, access: Access, what: tuple, compute: Callable[[], T]) -> T:
+    """`compute()` once per organisation, sharing groups, question and data stamp. Only for
+    answers that depend on nothing else (counts, never rows of a user's own view)."""
+    key = (access.organisation_id, access.group_ids, what, data_stamp(db))
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    value = compute()
+    with _lock:
+        _cache[key] = value
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
 
 
 def as_map(cells: list[dict], key: str) -> dict[str, int | None]:
@@ -53,6 +99,10 @@ def own_expr(access: Access):  # type: ignore[no-untyped-def]
 
 def kind_totals(db: Session, access: Access) -> dict[str, dict]:
     """One protected total per kind of record the caller may count."""
+    return cached(db, access, ("totals",), lambda: _kind_totals(db, access))
+
+
+def _kind_totals(db: Session, access: Access) -> dict[str, dict]:
     out = {}
     for name, model in KINDS.items():
         row = db.execute(select(func.count(), own_expr(access)).select_from(model)
@@ -73,12 +123,7 @@ def sources_seen(db: Session, access: Access, limit: int = 50) -> list[dict]:
         .where(countable_sources(access)).order_by(Source.id.desc()).limit(limit)).all()
     return [{"id": r.id, "label": r.label, "kind": r.kind, "sharing": r.sharing, "tlp": r.tlp,
              "uploaded_at": r.uploaded_at, "organisation": r.name,
-             "own": r.organisation_id == access.organisation_id,
-             "listable": None} for r in rows]
-
-
-def listable_source_ids(db: Session, access: Access) -> set[int]:
-    return set(db.scalars(select(Source.id).where(listable_sources(access))))
+             "own": r.organisation_id == access.organisation_id} for r in rows]
 
 
 def source_choices(db: Session, access: Access) -> list[tuple[int, str]]:

@@ -51,6 +51,8 @@ def server(hub):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
     if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Debian's chromium is missing; scripts/test installs it")
         pytest.skip("Debian's chromium is not installed (scripts/test installs it)")
     from playwright.sync_api import sync_playwright
 
