@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/api.py [--n 1000000] [--requests 200] [--postgres] [--db FILE]
 
+(--db keeps the generated SQLite file and reuses it on the next run, skipping the load.)
+
 Generates n incidents (one exploitation tag each) in 24 sources of three organisations at
 every sharing level, bulk-inserted (SQLite: `tahub.store.writer.insert_rows`; PostgreSQL:
 COPY) into a fresh database; starts `uvicorn tahub.api.app:create_app` on 127.0.0.1 in a
@@ -48,9 +50,9 @@ SOURCE_PLAN = ([("Alba", s, "GREEN") for s in ("private", "group", "members", "p
                + [("Cambio Bank", "private", "AMBER")] * 3)
 
 
-def fresh_url(postgres: bool, folder: Path) -> tuple[str, str | None]:
+def fresh_url(postgres: bool, folder: Path, db: str | None) -> tuple[str, str | None]:
     if not postgres:
-        return f"sqlite:///{folder}/bench_api.db", None
+        return f"sqlite:///{Path(db).resolve() if db else folder / 'bench_api.db'}", None
     from sqlalchemy import create_engine, text
 
     schema = f"bench_{uuid.uuid4().hex[:10]}"
@@ -64,6 +66,26 @@ def drop_schema(schema: str) -> None:
 
     with create_engine(PG, isolation_level="AUTOCOMMIT").connect() as conn:
         conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+
+
+def reuse_hub(url: str, n: int) -> tuple[dict[str, str], list[int]] | None:
+    """Fresh tokens and the source ids of a hub an earlier run left, if it has n incidents."""
+    from sqlalchemy import func, inspect, select
+    from sqlalchemy.orm import Session
+
+    from tahub.access.tokens import create_token
+    from tahub.store.db import get_engine
+    from tahub.store.tables import Incident, Source
+
+    engine = get_engine(url)
+    if "incidents" not in inspect(engine).get_table_names():
+        return None
+    with Session(engine) as session, session.begin():
+        if (session.scalar(select(func.count()).select_from(Incident)) or 0) < n:
+            return None
+        tokens = {"member": create_token(session, "viewer@cambio.example.org")[1],
+                  "owner": create_token(session, "analyst@alba.example.org")[1]}
+        return tokens, list(session.scalars(select(Source.id).order_by(Source.id)))
 
 
 def setup_hub(url: str) -> tuple[dict[str, str], dict[str, int], list[int]]:
@@ -167,7 +189,7 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
                 return server
         except httpx.HTTPError:
             time.sleep(0.2)
-    server.terminate()
+    server.kill()
     raise SystemExit("the API server did not start within 60 s")
 
 
@@ -226,11 +248,15 @@ def plain_sql(url: str, visible: list[int], countable: list[int], country: str):
 
 
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so `finally` stops the server
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--country", default="CO", help="Country for /incidents?country=")
+    parser.add_argument("--db", help="SQLite file to keep (and reuse when it holds --n).")
     args = parser.parse_args()
 
     import httpx
@@ -244,18 +270,24 @@ def main() -> None:
     from tahub.store.tables import Source
 
     folder = Path(tempfile.mkdtemp(prefix="tahub-bench-api-"))
-    url, schema = fresh_url(args.postgres, folder)
+    url, schema = fresh_url(args.postgres, folder, args.db)
     env = {**os.environ, "TAHUB_DATABASE_URL": url, "TAHUB_DATA_DIR": str(folder / "var"),
            "TAHUB_SECRET": "bench-secret"}
     os.environ.update(env)
     kind = "PostgreSQL" if args.postgres else "SQLite"
     try:
-        tokens, orgs, sources = setup_hub(url)
-        incidents, tags = generate(args.n, sources)
-        seconds = load(url, incidents, tags)
-        del incidents, tags
-        print(f"{kind}: {args.n:,} incidents (+{args.n:,} tags) in {len(sources)} sources, "
-              f"bulk-loaded in {seconds:.1f} s")
+        reused = None if args.postgres else reuse_hub(url, args.n)
+        if reused:
+            tokens, sources = reused
+            print(f"{kind}: reusing {args.db} ({args.n:,}+ incidents)", flush=True)
+        else:
+            tokens, _orgs, sources = setup_hub(url)
+            incidents, tags = generate(args.n, sources)
+            print(f"{kind}: generated {args.n:,} incidents; loading", flush=True)
+            seconds = load(url, incidents, tags)
+            del incidents, tags
+            print(f"{kind}: {args.n:,} incidents (+{args.n:,} tags) in {len(sources)} "
+                  f"sources, bulk-loaded in {seconds:.1f} s", flush=True)
         with Session(get_engine(url)) as session:
             member = access_for_user(session, session.scalar(
                 select(User).where(User.email == "viewer@cambio.example.org")))
@@ -267,7 +299,14 @@ def main() -> None:
         rows, cold = [], []
         years = list(range(2002, 2024))
         try:
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
+            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=1800) as client:
+                started = time.perf_counter()
+                first = client.get("/api/v1/aggregates", params={
+                    "group_by": "country_of_exploitation"},
+                    headers={"Authorization": f"Bearer {tokens['member']}"})
+                assert first.status_code == 200, first.text[:300]
+                print(f"first aggregate after the load (builds the incident cube): "
+                      f"{time.perf_counter() - started:.1f} s", flush=True)
                 for who in ("member", "owner"):
                     headers = {"Authorization": f"Bearer {tokens[who]}"}
 
@@ -287,7 +326,10 @@ def main() -> None:
                         "/api/v1/incidents", {"country": args.country}), args.requests)))
         finally:
             server.terminate()
-            server.wait(timeout=10)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
         agg, inc, agg_year, raw = plain_sql(url, visible, countable, args.country)
         try:
             base = {"aggregates": timed(agg, args.requests),

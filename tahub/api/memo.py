@@ -30,9 +30,9 @@ def data_version(session: Session) -> str:
                                       Source.sharing_group_id, Source.tlp,
                                       Source.rows_stored).order_by(Source.id)):
         digest.update(repr(tuple(row)).encode())
-    newest = session.execute(select(func.max(Incident.id),
-                                    func.max(IncidentTag.incident_id))).one()
-    digest.update(repr(tuple(newest)).encode())
+    newest = (session.scalar(select(func.max(Incident.id))),
+              session.scalar(select(func.max(IncidentTag.incident_id))))
+    digest.update(repr(newest).encode())
     return digest.hexdigest()
 
 
