@@ -66,6 +66,21 @@ def enrich_for_store(records: list[dict]) -> list[dict]:
     return lines
 
 
+WARM_UP = [  # one incident sentence per language: builds every lazy index before a fork
+    {"id": "en", "text": "Police rescued 12 women from sex trafficking in Lima, Peru, on 3 "
+     "March 2023 and arrested two men."},
+    {"id": "es", "text": "La policía rescató a 12 mujeres víctimas de trata con fines de "
+     "explotación sexual en Bogotá, Colombia, el 3 de marzo, y detuvo a dos hombres."},
+    {"id": "pt", "text": "A Polícia Federal resgatou 12 mulheres vítimas de tráfico de pessoas "
+     "para exploração sexual em São Paulo no dia 3 de março e prendeu dois homens."},
+]
+
+
+def warm_up() -> None:
+    """Build the enrichment's lazy indexes in this process, so forked workers share them."""
+    enrich_for_store(WARM_UP)
+
+
 def pending(org: str | None = None) -> int:
     """How many stored documents (of `org`, or of everyone) are not enriched yet."""
     init_database()
@@ -81,6 +96,8 @@ def run_pipeline(engine: Engine, *, org: str | None = None, batch_size: int = 25
     init_database()
     db = get_engine()
     result = PipelineResult()
+    if engine.name == "local":
+        warm_up()
     last_id = 0
     columns = select(Document.id, Document.text, Document.published_at, Document.source_id,
                      Document.source_row, Document.story_id, Source.organisation_id
