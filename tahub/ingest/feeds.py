@@ -119,11 +119,11 @@ def _local_article(link: str | None, base: Path | None, html_dir: Path | None) -
     if not link:
         return None
     parts = urlsplit(link)
-    if parts.scheme in ("", "file") and not parts.netloc:
-        if parts.scheme == "file" or PurePosixPath(parts.path).is_absolute():
+    if parts.scheme == "file":
+        raise UsageError(f"article link {link!r}: only paths relative to the feed are read")
+    if parts.scheme == "" and not parts.netloc and base is not None:
+        if PurePosixPath(parts.path).is_absolute():
             raise UsageError(f"article link {link!r}: only paths relative to the feed are read")
-        if base is None:
-            raise UsageError(f"article link {link!r} is relative, but the feed has no folder")
         path = (base / unquote(parts.path)).resolve()
         if not path.is_relative_to(base):
             raise UsageError(f"article link {link!r} leaves the feed's folder")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import socket
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -140,6 +143,30 @@ def test_fetch_offline_fails_with_a_clear_message(sqlite_url, monkeypatch):
     result = ingest_feed("https://www.example.org/rss.xml", "--fetch")
     assert result.exit_code == 2 and "cannot fetch" in result.output
     assert "Traceback" not in result.output
+
+
+def test_fetch_downloads_the_feed_but_never_its_article_pages(sqlite_url):
+    requested: list[str] = []
+
+    class Handler(SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:  # type: ignore[no-untyped-def]
+            requested.append(self.path)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(Handler, directory=str(FEEDS)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/newsday_rss.xml"
+        result = ingest_feed(url, "--fetch", "--html-dir", str(FEEDS / "articles"))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.exit_code == 0, result.output
+    assert requested == ["/newsday_rss.xml"]  # one request: the feed itself
+    docs = documents()
+    assert len(docs) == 3
+    # the relative link is looked up in --html-dir by its last segment, not downloaded
+    assert "Sgt Walters and Cpl Ramsarran" in docs[0].text
 
 
 @pytest.mark.parametrize("content, message", [
