@@ -152,6 +152,57 @@ def _is_dateline(doc: TextDoc, h: Hit) -> bool:
     return word.isupper() and doc.text[h.end:h.end + 3].lstrip()[:1] in (",", "(", "-", "—")
 
 
+def _scope_end(text: str, start: int) -> int:
+    """End of the clause after a helper cue; a list of names ("officers from Myanmar, Laos,
+    Vietnam and Thailand") runs on across its commas."""
+    pos = start
+    while True:
+        stop = _CLAUSE_END.search(text, pos)
+        if stop is None:
+            return len(text)
+        if stop.group() != "," or not text[stop.end():stop.end() + 2].strip()[:1].isupper():
+            return stop.start()
+        pos = stop.end()
+
+
+def _agency_country(doc: TextDoc, h: Hit) -> bool:
+    """"the U.S. Embassy", "US State Department", "Agence France-Presse": a country naming an
+    agency or a longer proper name, not a place of the incident."""
+    after = _word_set("agency_after")
+    nxt = doc.tokens[h.j:h.j + 2]
+    if nxt and (nxt[0] in after or " ".join(nxt) in after) \
+            and doc.text[doc.starts[h.j]].isupper():
+        return True
+    return h.j < len(doc.tokens) and doc.text[doc.ends[h.j - 1]:doc.starts[h.j]] == "-" \
+        and doc.text[doc.starts[h.j]].isupper() and doc.text[h.start].isupper()
+
+
+_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del"})
+
+
+def _surname_of(doc: TextDoc, h: Hit) -> bool:
+    """A place name followed by a particle and a capitalised word is a person's first name
+    ("Adelaide da Silva"), unless that word is a kind of place ("Bogotá de Distrito")."""
+    toks, text, j = doc.tokens, doc.text, h.j
+    return j + 1 < len(toks) and toks[j] in _PARTICLES and text[doc.starts[j + 1]].isupper() \
+        and text[doc.ends[j - 1]:doc.starts[j]] == " " and toks[j + 1] not in _place_kinds()
+
+
+@functools.lru_cache(maxsize=8)
+def _word_set(key: str) -> frozenset[str]:
+    return frozenset(normalise(w) for w in geo_vocab().get(key) or ())
+
+
+@functools.lru_cache(maxsize=1)
+def _neighbourhood_cues() -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase_key(w) for w in geo_vocab().get("neighbourhood_before") or ())
+
+
+@functools.lru_cache(maxsize=1)
+def _place_kinds() -> frozenset[str]:
+    return frozenset(normalise(w) for w in geo_vocab().get("place_kind_words", []))
+
+
 def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]]) -> bool:
     """A name inside a longer proper name ("Mónica Moreno Álvarez", "Colonia Roma")."""
     if h.j < len(doc.tokens) and doc.text[doc.starts[h.j]].isupper() \
@@ -175,8 +226,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     roles = [h for h in hits if h.channel == "geo_role"]
     helper_scopes = []
     for c in (h for h in hits if h.channel == "geo_helper"):
-        stop = _CLAUSE_END.search(doc.text, c.end)
-        helper_scopes.append((c.j, c.end, stop.start() if stop else len(doc.text)))
+        helper_scopes.append((c.j, c.end, _scope_end(doc.text, c.end)))
     cues = _place_cues(lang)
     text = doc.text
 
@@ -194,6 +244,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 h.i > 0 and doc.tokens[h.i - 1] in _number_words())  # "five Vietnamese"
             if not plural and not counted and not persons.intersection(near):
                 continue  # "Thai fishing boats", "la Policía colombiana"
+            if h.i > 0 and doc.tokens[h.i - 1] in _word_set("currency_before"):
+                continue  # "140 dólares estadounidenses"
         elif not text[h.start].isupper() or _is_dateline(doc, h):
             continue
         after_cue = _after_cue(doc, h.i, cues)
@@ -203,7 +255,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                        and not (p.kind == "city" and single and p.population < name_pop
                                 and doc.tokens[h.i] in names and not after_cue)
                        and not (p.kind in ("city", "region")
-                                and _capitalised_neighbour(doc, h, cues)))
+                                and (_capitalised_neighbour(doc, h, cues)
+                                     or _surname_of(doc, h)))
+                       and not (p.kind == "country" and _agency_country(doc, h)))
         if places:
             mentions.append((h, places, after_cue))
     def helper(h: Hit) -> bool:
@@ -223,6 +277,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         small = place.population < min_pop and not (after_cue and len(places) == 1)
         if place.kind == "city" and place.country not in named and small:
             continue
+        if place.kind in ("city", "region") and place.country not in named and (
+                _after_cue(doc, h.i, _neighbourhood_cues())):
+            continue  # "el barrio Santa Fe" of a Colombian city is not Argentina's Santa Fe
         if place.kind == "region" and named and place.country not in named:
             continue  # "La Pampa" in a text about Peru is not Argentina's province
         is_helper = helper(h)

@@ -23,6 +23,7 @@ NOUN_GAP = 4  # tokens a number may sit before its noun
 _YEAR = re.compile(r"(19|20)\d\d")
 _DIGITS = re.compile(r"\b\d")
 _CONJ = {"and", "y", "e", "plus", "mas"}
+_LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upwards"}
 _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros"}
 
 
@@ -69,13 +70,31 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
     for gender, by_lang in v["gender_cues"].items():
         for form in expand_all(by_lang[lang]):
             yield form, "gender", gender, 1.0
+    if lang != "en":  # "cinco brasileiras resgatadas": a plural nationality counts people
+        for form, gender in _demonym_forms():
+            if form.endswith("s"):
+                yield form, "vnoun", "person", 1.0
+                if gender == "female":
+                    yield form, "gender", "female", 1.0
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_forms() -> tuple[tuple[str, str | None], ...]:
+    """Nationality words of `geo.yaml` with their grammatical gender (None: either)."""
+    out: list[tuple[str, str | None]] = []
+    for forms in load_yaml("geo.yaml")["demonyms"].values():
+        for gender in ("female", "male", "any"):
+            for form in expand_all(forms.get(gender) or []):
+                out.append((normalise(form), None if gender == "any" else gender))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=8)
 def _fillers(lang: str) -> frozenset[str]:
     """Words allowed between a number and its noun (checked by set lookup, not indexed)."""
     v = _vocab()["fillers"]
-    return frozenset(normalise(str(w)) for w in v.get(lang, v["en"]))
+    nationalities = {form for form, _ in _demonym_forms()}  # "12 Nepali girls"
+    return frozenset(normalise(str(w)) for w in v.get(lang, v["en"])) | nationalities
 
 
 @functools.lru_cache(maxsize=8)
@@ -132,14 +151,24 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
 LEAD_CHARS = 300  # the headline and first sentence
 
 
-def _headline(counts: list[tuple[float, Count]], prefer_lead: bool) -> int | None:
-    """The first well-formed count of the lead (headline, first sentence) if asked; else the
+def _headline(counts: list[tuple[float, Count]], prefer_lead: bool,
+              rounded: frozenset[int] = frozenset()) -> int | None:
+    """The first well-formed count of the lead (headline, first sentence) if asked, unless it is
+    a lower bound (`rounded` starts) that a later, larger count makes exact; else the
     best-supported count, the earliest among equals."""
     if not counts:
         return None
     lead = [c for w, c in counts if c.start < LEAD_CHARS and w >= 0] if prefer_lead else []
-    if lead:
-        return lead[0].value
+    singles_lose = lead and lead[0].value == 1 and any(
+        w >= 2 for w, c in counts if c is not lead[0])  # "una mujer" ... "siete víctimas"
+    if lead and not singles_lose:
+        first = lead[0]
+        if first.start in rounded:  # "over 80 women" in the lead, "84 victims" below
+            exact = [c.value for _, c in counts
+                     if c.start > first.start and first.value < c.value <= 1.5 * first.value]
+            if exact:
+                return exact[0]
+        return first.value
     best = max(w for w, _ in counts)
     return next(c.value for w, c in counts if w == best)
 
@@ -201,11 +230,16 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                                           doc.text[doc.starts[i]:doc.ends[j - 1]])))
             continue
         kind = noun.value
-        verb = nearest_verb(i, noun.j, window) or nearest_verb(i, noun.j, far)
+        near = nearest_verb(i, noun.j, window)
+        verb = near or nearest_verb(i, noun.j, far)
         if kind == "arrest":
             role = "arrest"
         elif kind == "person":
             role = verb
+        elif kind != "victim_word" and any(  # "Cinco mujeres fueron detenidas"
+                v.value == "arrest" and noun.j <= v.i <= noun.j + 2
+                and "," not in doc.text[doc.ends[noun.j - 1]:v.start] for v in verbs):
+            role = "arrest"
         elif kind != "victim_word" and any(
                 v.value == "arrest" and v.j <= i and set(doc.tokens[v.j:i]) <= _BRIDGE
                 for v in verbs):
@@ -215,7 +249,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         if role is None:
             continue
         weight = 2.0 * (kind == "victim_word") + 1.0 * (verb == role) \
-            - 2.0 * (value == 1 and not doc.tokens[i].isdigit())  # "una mujer" is weak
+            - 2.0 * (value == 1 and not doc.tokens[i].isdigit()  # "una mujer" is weak ...
+                     and near != role)  # ... unless "una adolescente fue rescatada"
         end, total = noun.j, value
         while end < len(doc.tokens):  # "six women and two children", "dos mujeres y un hombre"
             k = end + 1 if doc.tokens[end] in _CONJ else end
@@ -234,7 +269,10 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             total, end = total + nv, more.j
         counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
-    victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True)
+    rounded = frozenset(doc.starts[i] for i, _, _ in numbers
+                        if set(doc.tokens[max(0, i - 2):i]) & _LOWER_BOUND)
+    victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True,
+                        rounded=rounded)
     arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"], prefer_lead=False)
 
     minor_flags = [h.value for h in by.get("minor", [])]

@@ -48,3 +48,28 @@ def test_surnames_and_adjectives_are_not_places():
 def test_ambiguous_town_resolved_by_language():
     result = parse("Las víctimas fueron rescatadas en Cádiz por la Guardia Civil.", "es")
     assert result.countries == ["ES"]
+
+
+def test_neighbouring_countries_and_agencies_are_context_not_places():
+    result = parse("Police raided 20 brothels in Puerto Maldonado, Peru, on the border with "
+                   "Brazil and Bolivia, with help from the U.S. Embassy.", "en")
+    assert result.countries == ["PE"]
+
+
+def test_helper_list_runs_across_commas():
+    result = parse("Police in Yunnan, China, rescued 40 women in raids with officers from "
+                   "Laos, Vietnam and Cambodia.", "en")
+    assert result.countries == ["CN"]
+
+
+def test_currency_and_person_names_are_not_places():
+    result = parse("Las jóvenes paraguayas fueron vendidas por 200 dólares estadounidenses a un "
+                   "bar de Foz do Iguaçu, en Brasil.", "es")
+    assert "US" not in result.countries and {"BR", "PY"} <= set(result.countries)
+    result = parse("A vítima, Adelaide da Silva, foi resgatada em Recife.", "pt")
+    assert result.countries == ["BR"]
+
+
+def test_neighbourhood_named_like_a_foreign_city():
+    result = parse("El operativo se realizó en el barrio Santa Fe de Bogotá, Colombia.", "es")
+    assert result.countries == ["CO"]

@@ -43,3 +43,36 @@ def test_gender_of_arrested_men_is_not_the_victims():
 def test_years_and_labels_are_not_counts():
     result = facts("In 2019 the case began. 15: A child was found.", "en")
     assert result.victims_count is None
+
+
+@pytest.mark.parametrize(("lang", "text", "count", "arrested"), [
+    # arrested women are not victims: the verb right after the noun decides
+    ("es", "Cinco mujeres fueron detenidas en Guayaquil por explotar a menores. Las víctimas, "
+           "nueve adolescentes, vendían caramelos en la calle.", 9, 5),
+    ("pt", "Duas mulheres foram presas em Foz do Iguaçu. Na Espanha, 11 jovens paraguaias foram "
+           "libertadas pela polícia.", 11, 2),
+    # a plural nationality counts people in Spanish and Portuguese; "12 Nepali girls"
+    ("pt", "Quatro brasileiras mantidas em cárcere privado foram resgatadas em Madri.", 4, None),
+    ("en", "Police rescued 12 Nepali girls who were being taken across the border.", 12, None),
+    # a single named victim is the headline when the lead says she was rescued
+    ("pt", "Uma empregada doméstica foi resgatada após 30 anos em situação análoga à escravidão."
+           " Em 2023, 250 trabalhadores foram resgatados no estado.", 1, None),
+    ("es", "Las autoridades lograron rescatar a un adolescente en Villa Nueva. La Fiscalía "
+           "investiga la desaparición de otros seis menores de edad.", 1, None),
+])
+def test_headline_counts_in_news_leads(lang, text, count, arrested):
+    result = facts(text, lang)
+    assert result.victims_count == count
+    assert result.arrested_count == arrested
+
+
+def test_rounded_headline_gives_way_to_the_exact_count():
+    text = ("Over 60 women freed from brothels in Lima. Police said 67 victims were identified "
+            "in the raid, among them 9 minors.")
+    assert facts(text, "en").victims_count == 67
+    assert facts("Más de 40 mujeres fueron rescatadas en un operativo.", "es").victims_count == 40
+
+
+def test_female_nationality_gives_the_gender():
+    result = facts("Sete paraguaias foram resgatadas de uma boate em Cascavel.", "pt")
+    assert result.victim_gender == ["female"]
