@@ -5,8 +5,9 @@
 Builds the same hub as bench/api.py (three organisations, 24 sources at every sharing
 level, n incidents with one exploitation tag each), logs in through /login as a member of
 another organisation (the policy and disclosure path) and as an owner, and renders each
-page `repeat` times in process (Starlette's TestClient: no network). Prints p50 and max
-per page against the 300 ms target. `--db` keeps the database for later runs.
+page `repeat` times in process (Starlette's TestClient: no network). Prints the first
+(cold) render, then p50 and max per page against the 300 ms target. `--db` keeps the
+database for later runs.
 """
 
 from __future__ import annotations
@@ -66,12 +67,14 @@ def main() -> None:
                 response = client.get(path)
                 times.append((time.perf_counter() - started) * 1000)
                 assert response.status_code == 200, (path, response.status_code)
-            times = times[1:]  # the first render warms caches
-            results[(who, path)] = (statistics.median(times), max(times))
-    print(f"{'reader':8} {'page':22} {'p50 ms':>8} {'max ms':>8}  target {TARGET_MS} ms")
-    for (who, path), (p50, worst) in results.items():
+            # the first render computes the aggregates; later ones find them cached
+            # until the data change (a new or changed source)
+            results[(who, path)] = (times[0], statistics.median(times[1:]), max(times[1:]))
+    print(f"{'reader':8} {'page':22} {'cold ms':>8} {'p50 ms':>8} {'max ms':>8}"
+          f"  target {TARGET_MS} ms")
+    for (who, path), (cold, p50, worst) in results.items():
         flag = "" if p50 <= TARGET_MS else "  over"
-        print(f"{who:8} {path:22} {p50:8.0f} {worst:8.0f}{flag}")
+        print(f"{who:8} {path:22} {cold:8.0f} {p50:8.0f} {worst:8.0f}{flag}")
 
 
 if __name__ == "__main__":

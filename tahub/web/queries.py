@@ -37,13 +37,18 @@ _lock = threading.Lock()
 
 def data_stamp(db: Session) -> int:
     """Changes whenever a source is added, grows, or changes its terms: the sources table
-    is small (one row per file), so reading it whole is cheap next to an aggregate."""
+    is small (one row per file), so reading it whole is cheap next to an aggregate. Read
+    once per request (kept in the session's info)."""
+    if "tahub_stamp" in db.info:
+        return db.info["tahub_stamp"]
     rows = db.execute(select(Source.id, Source.organisation_id, Source.sharing, Source.tlp,
                              Source.sharing_group_id, Source.rows_stored)
                       .order_by(Source.id)).all()
     settings = get_settings()
-    return hash((str(db.get_bind().url), tuple(tuple(r) for r in rows), settings.k_public,
-                 settings.k_members, settings.k_group))
+    stamp = hash((str(db.get_bind().url), tuple(tuple(r) for r in rows), settings.k_public,
+                  settings.k_members, settings.k_group))
+    db.info["tahub_stamp"] = stamp
+    return stamp
 
 
 def counts(db: Session, access: Access, group_by: list[str], filters: dict) -> list[dict]:
@@ -52,11 +57,11 @@ def counts(db: Session, access: Access, group_by: list[str], filters: dict) -> l
     What a reader may count depends on the organisation and its groups only, never the
     role, so answers are cached per organisation, groups, query and data stamp.
     """
-    return cached(db, access, ("counts", tuple(group_by), _frozen(filters)),
+    return cached(db, access, ("counts", tuple(group_by), frozen(filters)),
                   lambda: aggregate(db, access, group_by, filters)["cells"])
 
 
-def _frozen(filters: dict) -> tuple:
+def frozen(filters: dict) -> tuple:
     return tuple(sorted((k, str(v)) for k, v in filters.items()))
 
 

@@ -13,6 +13,7 @@ from tahub.web.queries import counts
 
 router = APIRouter(include_in_schema=False)
 TOP = 40
+TABLE_ROWS = 200
 
 
 def sankey(flows: list[tuple[str, str, int]], name) -> dict:  # type: ignore[no-untyped-def]
@@ -41,5 +42,6 @@ def routes_page(ctx: Reader) -> HTMLResponse:
     hidden = sum(1 for c in known if c["suppressed"])
     ctx.audit("view", "page:routes", filters.as_dict())
     data = {"sankey": sankey(flows[:TOP], lambda c: country_name(c, ctx.lang))}
-    return ctx.render("routes.html", title=ctx._("Routes"), filters=filters, flows=flows,
+    return ctx.render("routes.html", title=ctx._("Routes"), filters=filters,
+                      flows=flows[:TABLE_ROWS], more=max(0, len(flows) - TABLE_ROWS),
                       hidden=hidden, chart=data, top=TOP)

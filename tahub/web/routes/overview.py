@@ -5,14 +5,29 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from tahub.analysis.narrative import what_changed
+from tahub.analysis.narrative import Narrative, latest_periods, what_changed
 from tahub.web.charts import country_ids, series
 from tahub.web.filters import read_filters
 from tahub.web.labels import country_name
 from tahub.web.pages import Reader
-from tahub.web.queries import as_map, counts, kind_totals, sources_seen
+from tahub.web.queries import as_map, cached, counts, frozen, kind_totals, sources_seen
 
 router = APIRouter(include_in_schema=False)
+
+
+def _narrative(ctx: Reader, where: dict, by_year: list[dict]) -> Narrative | None:
+    """What changed, from tables of the last two periods only (a fraction of the rows)."""
+    periods = latest_periods(by_year)
+    if periods is None:
+        return None
+    period, previous = periods
+    recent = {**where, "year_from": max(previous, where.get("year_from", previous)),
+              "year_to": min(period, where.get("year_to", period))}
+    return what_changed(
+        by_year,
+        counts(ctx.db, ctx.access, ["year", "country_of_exploitation"], recent),
+        counts(ctx.db, ctx.access, ["year", "exploitation"], recent),
+        counts(ctx.db, ctx.access, ["year", "citizenship", "country_of_exploitation"], recent))
 
 
 @router.get("/")
@@ -21,11 +36,8 @@ def overview(ctx: Reader) -> HTMLResponse:
     where = filters.for_aggregate()
     by_country = counts(ctx.db, ctx.access, ["country_of_exploitation"], where)
     by_year = counts(ctx.db, ctx.access, ["year"], where)
-    narrative = what_changed(
-        by_year,
-        counts(ctx.db, ctx.access, ["year", "country_of_exploitation"], where),
-        counts(ctx.db, ctx.access, ["year", "exploitation"], where),
-        counts(ctx.db, ctx.access, ["year", "citizenship", "country_of_exploitation"], where))
+    narrative = cached(ctx.db, ctx.access, ("narrative", frozen(where)),
+                       lambda: _narrative(ctx, where, by_year))
     countries = as_map(by_country, "country_of_exploitation")
     chart = {"choropleth": {"values": countries, "ids": country_ids(countries),
                             "names": {c: country_name(c, ctx.lang) for c in countries},

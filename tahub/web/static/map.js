@@ -10,6 +10,18 @@
   var PURPLES = ["#f2f0f7", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f"];
   var SCALES = { incidents: ORANGES, missing_persons: PURPLES, pois: BLUES };
 
+  /* Rings crossing the antimeridian (Russia, Fiji) would draw lines across the world. */
+  function unwrap(geometry) {
+    var polys = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    polys.forEach(function (poly) {
+      poly.forEach(function (ring) {
+        var lo = 180, hi = -180;
+        ring.forEach(function (p) { lo = Math.min(lo, p[0]); hi = Math.max(hi, p[0]); });
+        if (hi - lo > 180) { ring.forEach(function (p) { if (p[0] < 0) { p[0] += 360; } }); }
+      });
+    });
+  }
+
   function shade(scale, value, max) {
     if (!value) { return "#f7f7f7"; }
     var i = Math.min(scale.length - 1, Math.floor(Math.sqrt(value / max) * (scale.length - 1) + 0.5));
@@ -46,6 +58,8 @@
   fetch("/static/vendor/countries-110m.json").then(function (r) { return r.json(); })
     .then(function (topo) {
       var geo = window.topojson.feature(topo, topo.objects.countries);
+      geo.features = geo.features.filter(function (f) { return f.id !== "010"; });
+      geo.features.forEach(function (f) { unwrap(f.geometry); });
       var c = data.countries, byId = {}, names = {}, max = 1;
       Object.keys(c.values).forEach(function (code) {
         var id = c.ids[code];
