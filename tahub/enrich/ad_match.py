@@ -90,9 +90,10 @@ COMMON = frozenset((
 
 def anchor(form: str) -> tuple[str, str, int | None] | None:
     """(kind, text, lead): kind "word" if every match holds `text` as a whole word, "sub"
-    for a substring; `lead` bounds how far before `text` a match can start (None:
-    unbounded). None when the form has no required literal (it then always runs).
-    Rare words win over common ones, whole words over substrings, long over short."""
+    for a substring, "choice" if it holds one of the words in `text` (a frozenset);
+    `lead` bounds how far before `text` a match can start (None: unbounded). None when
+    the form has no required literal (it then always runs). Rare words win over common
+    ones, whole words over substrings, long over short."""
     whole: list[tuple[str, int | None]] = []
     subs: list[tuple[str, int | None]] = []
     for text, at_start, at_end, lead in _literal_runs(form):
@@ -111,6 +112,9 @@ def anchor(form: str) -> tuple[str, str, int | None] | None:
     rare_whole = [w for w in whole if w[0] not in COMMON and len(w[0]) >= 3]
     if rare_whole:
         return ("word", *max(rare_whole, key=lambda w: len(w[0])))
+    choices = word_choices(form)
+    if choices is not None:
+        return ("choice", choices, None)
     rare_subs = [s for s in subs if len(s[0].strip()) >= 4 and s[0].strip() not in COMMON]
     if rare_subs:
         return ("sub", *max(rare_subs, key=lambda s: len(s[0])))
@@ -118,6 +122,67 @@ def anchor(form: str) -> tuple[str, str, int | None] | None:
         return ("word", *max(whole, key=lambda w: len(w[0])))
     subs = [s for s in subs if len(s[0].strip()) >= 2]
     return ("sub", *max(subs, key=lambda s: len(s[0]))) if subs else None
+
+
+def word_choices(form: str) -> frozenset[str] | None:
+    """Whole words one of which every match holds: a stretch of the form between
+    separators that can only spell a few words ("hotel(?:es)?", "jovencit[ao]s?",
+    "(?:garotas|meninas)"). Of those sets, the one whose shortest word is longest, none of
+    them common; None when there is none."""
+    best: frozenset[str] | None = None
+    segment: list = []
+    for item in [*sre_parse.parse(form), (C.LITERAL, ord(" "))]:
+        if not (item[0] is C.LITERAL and not chr(item[1]).isalnum()):
+            segment.append(item)
+            continue
+        texts = _spellings(segment) if segment else None
+        segment = []
+        if not texts or COMMON & texts or not all(_WORD_RE.fullmatch(t) for t in texts):
+            continue
+        if best is None or min(map(len, texts)) > min(map(len, best)):
+            best = frozenset(texts)
+    return best
+
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_MAX_SPELLINGS = 64
+
+
+def _spellings(items: list) -> set[str] | None:
+    """Every string a parsed stretch can match, or None if there are many or infinitely
+    many (a class like [a-z], a "+")."""
+    out = {""}
+    for op, av in items:
+        if op is C.LITERAL:
+            options = {chr(av)}
+        elif op is C.IN and all(o is C.LITERAL for o, _ in av):
+            options = {chr(c) for _, c in av}
+        elif op is C.SUBPATTERN:
+            options = _spellings(list(av[3]))
+        elif op is C.BRANCH:
+            options = set()
+            for branch in av[1]:
+                sub = _spellings(list(branch))
+                if sub is None:
+                    return None
+                options |= sub
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[1] <= 2:
+            once = _spellings(list(av[2]))
+            if once is None:
+                return None
+            options, power = set(), {""}
+            for k in range(av[1] + 1):
+                if k >= av[0]:
+                    options |= power
+                power = {a + b for a in power for b in once}
+        else:
+            return None
+        if options is None:
+            return None
+        out = {a + b for a in out for b in options}
+        if len(out) > _MAX_SPELLINGS:
+            return None
+    return out
 
 
 # (name, compiled form, anchor text, lead bound or None, max width, anchor is a whole word)
@@ -130,7 +195,10 @@ class Forms:
 
     def __init__(self, named: Iterable[tuple[str, str]]):
         self.by_word: dict[str, list[_Entry]] = {}
-        self.by_sub: list[tuple[str, _Entry]] = []
+        self.by_sub: dict[str, list[_Entry]] = {}
+        # Forms gated by a set of words, found through any of the words, kept in order.
+        self.choices: list[_Entry] = []
+        self.by_choice_word: dict[str, list[int]] = {}
         self.always: list[_Entry] = []
         for name, form in named:
             pattern = re.compile(f"(?:{form})(?![a-z0-9_])")
@@ -139,22 +207,33 @@ class Forms:
             if kind is None:
                 self.always.append((name, pattern, "", None, 0, False))
                 continue
-            lead = kind[2] if width < _UNBOUNDED else None
+            if kind[0] == "choice":
+                for word in kind[1]:
+                    self.by_choice_word.setdefault(word, []).append(len(self.choices))
+                self.choices.append((name, pattern, "", None, width, False))
+                continue
+            # A short anchor occurs too often for a window per occurrence to pay: re's own
+            # search (a literal prefix scan in C) is faster.
+            lead = kind[2] if width < _UNBOUNDED and len(kind[1]) >= 3 else None
             entry = (name, pattern, kind[1], lead, width, kind[0] == "word")
             if kind[0] == "word":
                 self.by_word.setdefault(kind[1], []).append(entry)
             else:
-                self.by_sub.append((kind[1], entry))
+                self.by_sub.setdefault(kind[1], []).append(entry)
         self.anchor_words = frozenset(self.by_word)
+        self.choice_words = frozenset(self.by_choice_word)
 
     def find(self, folded: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
         """(name, start, end) of every match of every form that can match, unordered.
         One flat loop: nested generators cost more than the searches themselves."""
         entries = [e for w in self.anchor_words & words for e in self.by_word[w]]
-        entries.extend(e for sub, e in self.by_sub if sub in folded)
+        for sub, subs in self.by_sub.items():
+            if sub in folded:
+                entries.extend(subs)
+        chosen = {k for w in self.choice_words & words for k in self.by_choice_word[w]}
+        entries.extend(self.choices[k] for k in sorted(chosen))
         entries.extend(self.always)
         out: list[tuple[str, int, int]] = []
-        size = len(folded)
         for name, pattern, anchor_text, lead, _, whole in entries:
             if lead is None or lead > _MAX_LEAD:
                 _search_all(out, name, pattern, folded)
@@ -176,5 +255,4 @@ class Forms:
                             last = m.end() - 1
                             break
                 at = folded.find(anchor_text, at + 1)
-        del size
         return out
