@@ -40,8 +40,8 @@ def trends(ctx: Reader) -> HTMLResponse:
                     if c["group"].get("year") is not None})
     comparison = None
     if years:
-        start = filters.year_from or years[0]
         end = filters.year_to or years[-1]
+        start = filters.year_from or end  # by default: the latest year against the one before
         span = max(0, end - start)
         q = ctx.request.query_params
         c_from = _int(q.get("compare_from"), 1900, 2100) or start - span - 1
