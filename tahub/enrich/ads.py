@@ -48,9 +48,40 @@ def _country(record: dict[str, Any]) -> str | None:
 
 def extract_ad(record: dict[str, Any]) -> dict[str, Any]:
     """Everything `extract_ads` reports, for one ad."""
+    return {"id": record.get("id"), **_read(*_inputs(record))}
+
+
+def extract_ads(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Extractions for a batch of ads, in input order (see the module docstring).
+
+    Reposted ads repeat their text word for word, so each distinct (text, country, city)
+    is read once per batch and its result copied for the reposts."""
+    seen: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
+    out = []
+    for record in records:
+        key = _inputs(record)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _read(*key)
+        out.append({"id": record.get("id"), **_copy(found)})
+    return out
+
+
+def _inputs(record: dict[str, Any]) -> tuple[str, str | None, str | None]:
+    """What the extraction depends on: title and text, country, the record's own city."""
     parts = [record.get("title"), record.get("text")]
     text = "\n".join(p for p in parts if isinstance(p, str) and p)
-    country = _country(record)
+    city = record.get("city")
+    return text, _country(record), city.strip() if isinstance(city, str) and city.strip() else None
+
+
+def _copy(found: dict[str, Any]) -> dict[str, Any]:
+    """A copy whose lists and dicts a caller may change without touching the memo."""
+    return {k: [dict(x) if isinstance(x, dict) else x for x in v] if isinstance(v, list) else v
+            for k, v in found.items()}
+
+
+def _read(text: str, country: str | None, city: str | None) -> dict[str, Any]:
     cased = unobfuscate(text)
     clean = cased.lower()
     folded = fold(clean)
@@ -60,9 +91,7 @@ def extract_ad(record: dict[str, Any]) -> dict[str, Any]:
     ages = find_ages(digitized, cased, words)
     indicators = find_indicators(clean, folded, country, ages, lang, words)
     risk, reasons = score(indicators, ages)
-    city = record.get("city")
     return {
-        "id": record.get("id"),
         "lang": lang,
         "phones": find_phones(digitized, country),
         "emails": find_emails(folded, words),
@@ -72,11 +101,5 @@ def extract_ad(record: dict[str, Any]) -> dict[str, Any]:
         "indicators": indicators,
         "risk": risk,
         "reasons": reasons,
-        "city": city.strip() if isinstance(city, str) and city.strip()
-        else find_city(folded, country, words),
+        "city": city or find_city(folded, country, words),
     }
-
-
-def extract_ads(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Extractions for a batch of ads, in input order (see the module docstring)."""
-    return [extract_ad(record) for record in records]

@@ -46,3 +46,20 @@ def test_city_is_the_records_or_else_one_the_text_names():
         {"id": "5", "text": "Atendo em São Paulo", "city": "Campinas", "country": "BR"},
     ])
     assert [o["city"] for o in out] == ["Medellín", "Toronto", "São Paulo", None, "Campinas"]
+
+
+def test_reposted_text_gives_the_same_reading_in_independent_copies():
+    text = "Nueva en la ciudad, 19 años. R$ 200 a hora. zap 11 98765-4321, ig: @bia_sp"
+    records = [{"id": "p1", "text": text, "country": "BR"},
+               {"id": "p2", "text": text, "country": "BR"},
+               {"id": "p3", "text": text, "country": "CO"}]
+    out = extract_ads(records)
+    assert [o["id"] for o in out] == ["p1", "p2", "p3"]
+    assert out[1] == {**out[0], "id": "p2"}
+    assert out[0]["phones"] == ["+5511987654321"]
+    out[0]["phones"].append("+5511000000000")
+    out[0]["handles"][0]["handle"] = "changed"
+    assert out[1]["phones"] == ["+5511987654321"]
+    assert out[1]["handles"] == [{"platform": "instagram", "handle": "bia_sp"}]
+    # the same text from another country is read again: no Brazilian number in Colombia
+    assert out[2]["phones"] == [] and out[2]["handles"] == out[1]["handles"]
