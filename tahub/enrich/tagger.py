@@ -8,7 +8,8 @@ the same sentence ("sex education" is not sexual exploitation).
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
@@ -92,20 +93,39 @@ def _rules() -> dict:
     return load_yaml("exploitation_rules.yaml")
 
 
-def exploitation_types(hits: list[TagHit]) -> list[str]:
+def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | None = None,
+                       text_between: Callable[[TagHit, TagHit], str] | None = None
+                       ) -> list[str]:
     """Exploitation ids (without prefix) an incident's tag hits support, by the rules in
-    `exploitation_rules.yaml`: enough summed confidence, nested evidence dropped, specific
-    types absorbing general ones, household labour as domestic servitude, and a sector
-    fallback to labour."""
+    `exploitation_rules.yaml`: enough summed confidence, nested evidence dropped, a sentence
+    that lists many types (a legal definition) discounted, specific types absorbing general
+    ones, household labour as domestic servitude, and a sector fallback to labour."""
     rules = _rules()
     exp = [h for h in hits if h.tag.startswith(EXPLOITATION)]
     inner = [h for h in exp if any(o is not h and o.tag != h.tag and o.start <= h.start
                                    and h.end <= o.end for o in exp)]
+    listing: set[int] = set()
+    if sentence_of is not None:
+        kinds: dict[int, set[str]] = {}
+        for h in exp:
+            kinds.setdefault(sentence_of(h.start), set()).add(h.tag)
+        listing = {k for k, tags in kinds.items()
+                   if len(tags) >= int(rules.get("list_types", 3))}
+        ors = set(rules.get("list_or") or ())
+        ordered = sorted((h for h in exp if h not in inner), key=lambda h: h.start)
+        for a, b in itertools.pairwise(ordered):  # "exploração sexual ou trabalho escravo"
+            gap = text_between(a, b) if text_between else ""
+            if a.tag != b.tag and sentence_of(a.start) == sentence_of(b.start) \
+                    and len(gap) <= 30 and ors.intersection(gap.lower().split()):
+                listing.add(sentence_of(a.start))
+    discount = float(rules.get("list_discount", 0.5))
     weight: dict[str, float] = {}
     for h in exp:
         if h not in inner:
             key = h.tag[len(EXPLOITATION):]
-            weight[key] = weight.get(key, 0.0) + h.confidence
+            conf = h.confidence * (discount if listing and sentence_of(h.start) in listing
+                                   else 1.0)
+            weight[key] = weight.get(key, 0.0) + conf
     found = {k for k, w in weight.items() if w >= float(rules.get("min_weight", 0.6))}
     for general_of, absorbed in (rules.get("absorbs") or {}).items():
         if general_of in found:

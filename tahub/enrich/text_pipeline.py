@@ -76,7 +76,8 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
                                        incident_sentences)
         vic = victims.extract_doc(doc, [h for c in ("num", "vnoun", "vverb", "minor", "gender")
                                         for h in by.get(c, [])], index_lang)
-        out.update(exploitation=tagger.exploitation_types(tag_hits), countries=geo.countries,
+        out.update(exploitation=tagger.exploitation_types(
+            tag_hits, doc.sentence_of, lambda a, b: text[a.end:b.start]), countries=geo.countries,
                    places=geo.places_out(), incident_date=date.value if date else None,
                    victims_count=vic.victims_count, minors=vic.minors,
                    victim_gender=vic.victim_gender, arrested_count=vic.arrested_count)

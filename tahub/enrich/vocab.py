@@ -49,7 +49,7 @@ def expand(form: str) -> list[str]:
     head, tail = form[: match.start()], form[match.end() :]
     out: list[str] = []
     for alt in match.group(1).split("|"):
-        out.extend(expand(head + alt.strip() + tail))
+        out.extend(expand(head + alt + tail))  # spaces kept: "(de |)escravo"
     return out
 
 

@@ -53,3 +53,26 @@ def test_se_trata_de_is_not_trafficking():
     text = "Se trata de una nueva ley de tránsito; el gobierno presentó el proyecto."
     fact = relevance.score([text], ["es"])[0]
     assert "trafficking" not in fact.cues
+
+
+def test_child_abuse_file_possession_is_not_a_trafficking_incident():
+    text = ("A Polícia Federal prendeu em flagrante um homem em Campinas por armazenar mais de "
+            "5 mil arquivos de pornografia infantil no computador; ele responde por posse de "
+            "material de abuso sexual infantil.")
+    fact = relevance.score([text], ["pt"])[0]
+    assert not fact.relevant and fact.kind == "other"
+
+
+def test_statistics_report_is_not_an_incident():
+    text = ("Traffickers force at least 300,000 children to beg every year, a new report said. "
+            "Police rescued thousands across the country, the authors said, urging more "
+            "surveillance.")
+    fact = relevance.score([text], ["en"])[0]
+    assert not fact.relevant
+
+
+def test_portuguese_arrest_verbs_make_an_incident():
+    text = ("A Polícia Judiciária deteve três pessoas por lenocínio e libertou sete mulheres "
+            "brasileiras numa casa de alterne em Bragança.")
+    fact = relevance.score([text], ["pt"])[0]
+    assert fact.relevant

@@ -61,3 +61,46 @@ def test_negative_context_cancels_a_hit():
 def test_nothing_found_in_an_unrelated_sentence():
     hits = tagger.tag(["The central bank kept interest rates unchanged on Tuesday."], ["en"])[0]
     assert not [h for h in hits if h.tag.startswith("exploitation.")]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # Portuguese legal and Portugal/Brazil-specific words
+    ("pt", "A PJ deteve dois homens suspeitos de lenocínio numa casa de alterne em Braga.",
+     ["sexual"]),
+    ("pt", "Crianças romenas eram obrigadas a mendigar; a PJ investiga mendicidade forçada.",
+     ["begging"]),
+    ("pt", "O casal foi preso por tentar vender o bebê; a polícia investiga adoção à brasileira.",
+     ["illegal_adoption"]),
+    ("pt", "Imigrantes explorados laboralmente nas estufas do Alentejo viviam em contentores.",
+     ["labour"]),
+    ("pt", "A quadrilha cobrava para retirar os órgãos das vítimas e vender um rim no exterior.",
+     ["organ_removal"]),
+    ("es", "Los menores eran obligados a vender dulces en los semáforos durante 12 horas.",
+     ["labour"]),
+])
+def test_exploitation_forms_across_languages(lang, text, expected):
+    assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
+
+
+def _types(text: str, lang: str) -> list[str]:
+    from tahub.enrich.textindex import TextDoc
+
+    doc = TextDoc.build(text)
+    return tagger.exploitation_types(tagger.tag_doc(doc, lang), doc.sentence_of,
+                                     lambda a, b: text[a.end:b.start])
+
+
+def test_a_definition_listing_types_is_not_evidence_of_each():
+    text = ("A PF prendeu o médico que retirou os rins de duas vítimas. Antes da nova lei, só "
+            "era punido o tráfico para exploração sexual ou trabalho escravo.")
+    assert _types(text, "pt") == ["organ_removal"]
+    text = ("Police freed 14 women forced into prostitution in a Bangkok bar. Trafficking is "
+            "defined as recruitment for sexual exploitation, forced labour, forced begging or "
+            "organ removal.")
+    assert _types(text, "en") == ["sexual"]
+
+
+def test_specific_types_absorb_generic_forced_work():
+    text = ("Vietnamese teenagers were forced to work on a cannabis farm in a house in Kent, "
+            "where they were forced to cultivate cannabis for the gang.")
+    assert "labour" not in _types(text, "en")
