@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 import tahub.store.access_tables  # noqa: F401  (users, tokens, audit join the metadata)
+import tahub.store.ads_tables  # noqa: F401  (ads, identifiers, clusters)
 from tahub.config import get_settings
 from tahub.store.tables import Organisation
 

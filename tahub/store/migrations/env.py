@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import tahub.store.access_tables  # noqa: F401  (its tables join Base.metadata)
+import tahub.store.ads_tables  # noqa: F401  (ads, identifiers, clusters)
 from tahub.store.tables import Base
 
 config = context.config
