@@ -10,7 +10,7 @@ from tahub.web.charts import country_ids, series
 from tahub.web.filters import read_filters
 from tahub.web.labels import country_name
 from tahub.web.pages import Reader
-from tahub.web.queries import as_map, cached, counts, frozen, kind_totals, sources_seen
+from tahub.web.queries import as_map, cached, counts_many, frozen, kind_totals, sources_seen
 
 router = APIRouter(include_in_schema=False)
 
@@ -23,19 +23,17 @@ def _narrative(ctx: Reader, where: dict, by_year: list[dict]) -> Narrative | Non
     period, previous = periods
     recent = {**where, "year_from": max(previous, where.get("year_from", previous)),
               "year_to": min(period, where.get("year_to", period))}
-    return what_changed(
-        by_year,
-        counts(ctx.db, ctx.access, ["year", "country_of_exploitation"], recent),
-        counts(ctx.db, ctx.access, ["year", "exploitation"], recent),
-        counts(ctx.db, ctx.access, ["year", "citizenship", "country_of_exploitation"], recent))
+    return what_changed(by_year, *counts_many(ctx.db, ctx.access, [
+        (["year", "country_of_exploitation"], recent), (["year", "exploitation"], recent),
+        (["year", "citizenship", "country_of_exploitation"], recent)]))
 
 
 @router.get("/")
 def overview(ctx: Reader) -> HTMLResponse:
     filters = read_filters(ctx.request)
     where = filters.for_aggregate()
-    by_country = counts(ctx.db, ctx.access, ["country_of_exploitation"], where)
-    by_year = counts(ctx.db, ctx.access, ["year"], where)
+    by_country, by_year = counts_many(ctx.db, ctx.access,
+                                      [(["country_of_exploitation"], where), (["year"], where)])
     narrative = cached(ctx.db, ctx.access, ("narrative", frozen(where)),
                        lambda: _narrative(ctx, where, by_year))
     countries = as_map(by_country, "country_of_exploitation")

@@ -10,7 +10,7 @@ from tahub.web.charts import series
 from tahub.web.filters import WebFilters, _int, read_filters
 from tahub.web.labels import country_name, tag_label
 from tahub.web.pages import Reader
-from tahub.web.queries import counts
+from tahub.web.queries import counts_many
 
 router = APIRouter(include_in_schema=False)
 LINES = 6
@@ -34,8 +34,8 @@ def _by(cells: list[dict], key: str) -> dict[str, int | None]:
 def trends(ctx: Reader) -> HTMLResponse:
     filters = read_filters(ctx.request)
     where = filters.for_aggregate()
-    by_type = counts(ctx.db, ctx.access, ["year", "exploitation"], where)
-    by_country = counts(ctx.db, ctx.access, ["year", "country_of_exploitation"], where)
+    by_type, by_country = counts_many(ctx.db, ctx.access, [
+        (["year", "exploitation"], where), (["year", "country_of_exploitation"], where)])
     years = sorted({c["group"]["year"] for c in by_type + by_country
                     if c["group"].get("year") is not None})
     comparison = None
@@ -49,10 +49,12 @@ def trends(ctx: Reader) -> HTMLResponse:
         now_f = WebFilters(**{**filters.as_dict(), "year_from": start, "year_to": end})
         then_f = WebFilters(**{**filters.as_dict(), "year_from": c_from, "year_to": c_to})
         rows = []
-        for key, label in (("exploitation", lambda v: tag_label(v, ctx.lang)),
-                           ("country_of_exploitation", lambda v: country_name(v, ctx.lang))):
-            now = _by(counts(ctx.db, ctx.access, [key], now_f.for_aggregate()), key)
-            then = _by(counts(ctx.db, ctx.access, [key], then_f.for_aggregate()), key)
+        keys = ("exploitation", "country_of_exploitation")
+        tables = counts_many(ctx.db, ctx.access, [([key], f.for_aggregate()) for key in keys
+                                                  for f in (now_f, then_f)])
+        for i, (key, label) in enumerate(((keys[0], lambda v: tag_label(v, ctx.lang)),
+                                          (keys[1], lambda v: country_name(v, ctx.lang)))):
+            now, then = _by(tables[2 * i], key), _by(tables[2 * i + 1], key)
             for value in sorted(set(now) | set(then), key=lambda v: -(now.get(v) or 0)):
                 a, b = now.get(value, 0), then.get(value, 0)
                 change = None if a is None or b is None else a - b
