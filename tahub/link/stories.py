@@ -9,8 +9,10 @@ Pure: texts in, story ids out; no database.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable
 
 from datasketch import MinHash, MinHashLSH
@@ -22,14 +24,20 @@ NUM_PERM = 128
 SHINGLE_WORDS = 3
 MIN_SHINGLES = 12  # shorter texts (a bare headline) are never linked: too little evidence
 _WORD = re.compile(r"\w+")
+_MARKS = re.compile(r"[\u0300-\u036f]")  # combining accents left by NFKD
 
 
 def shingles(text: str) -> set[bytes]:
     """Word 3-grams of the text, case- and accent-folded."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    words = _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    words = _WORD.findall(_MARKS.sub("", unicodedata.normalize("NFKD", text.casefold())))
     n = SHINGLE_WORDS
     return {" ".join(words[i:i + n]).encode() for i in range(len(words) - n + 1)}
+
+
+@functools.cache
+def _template() -> MinHash:
+    """Drawing the permutations costs more than hashing a text: draw them once."""
+    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
 
 
 def signature(text: str) -> MinHash | None:
@@ -37,7 +45,9 @@ def signature(text: str) -> MinHash | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
-    sig = MinHash(num_perm=NUM_PERM, seed=1)
+    template = _template()
+    sig = MinHash(num_perm=NUM_PERM, seed=1, permutations=template.permutations,
+                  scheme=template.scheme, hashfunc=zlib.crc32)
     sig.update_batch(list(grams))
     return sig
 
