@@ -70,6 +70,11 @@ def _platform_patterns() -> list[tuple[str, tuple[str, ...], frozenset[str], re.
 
 
 _PLATFORMS = _platform_patterns()
+# Every host has a dot before a letter ("wa.me", "instagram.com"): a text without one has
+# no URL, which spares most ads a substring search per host.
+_DOT_LETTER_RE = re.compile(r"\.[a-z]")
+if not all(_DOT_LETTER_RE.search(h) for _, hosts, *_ in _PLATFORMS for h in hosts):
+    _DOT_LETTER_RE = re.compile(r"[./]")
 _BARE_AT_RE = re.compile(r"(?<![\w.@])@([a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)")
 _AT_WORDSET = frozenset(["at"] + _LEX.words("email_at"))
 _AT_ANCHOR_RE = re.compile(rf"(?<![a-z0-9])(?:{_alt(sorted(_AT_WORDSET))})(?![a-z0-9])|@")
@@ -108,7 +113,7 @@ def find_handles(folded: str, words: frozenset[str] | None = None) -> list[dict[
         words = words_of(folded)
     found: dict[tuple[str, str], None] = {}
     taken: list[tuple[int, int]] = []
-    has_path = "/" in folded or "." in folded
+    has_path = _DOT_LETTER_RE.search(folded) is not None
     for platform, hosts, _, host_re, _ in _PLATFORMS:
         if not has_path or not any(h in folded for h in hosts):
             continue

@@ -35,7 +35,11 @@ _CURWORD = _alt(list(_WORDS) + list(_CODES) + list(_ROSES))
 _SYM = _alt(list(_SYMBOLS) + list(_CODES) + ["$"])
 # Amounts are found first (a digit-led pattern re scans fast), then their context is read.
 # A bare leading \d lets re skip from digit to digit (it cannot for \d{1,3} or a branch).
-_AMOUNT_RE = re.compile(r"\d(?:\d{0,2}(?:[.,]\d{3})+(?!\d)|\d*(?:[.,]\d{1,2}(?!\d))?)")
+# The look-behinds skip, inside re, numbers glued to a word or to a number before them
+# and the later groups of a digit run ("314 669 2872" is a phone, not three prices).
+_AMOUNT_RE = re.compile(
+    r"\d(?<![\w.,]\d)(?<!\d[ \-]\d)(?:\d{0,2}(?:[.,]\d{3})+(?!\d)|\d*(?:[.,]\d{1,2}(?!\d))?)"
+)
 _SYM_BEFORE_RE = re.compile(rf"(?<![a-z0-9$])(?P<sym>{_SYM})\s?$")
 _AFTER_RE = re.compile(
     rf"\s?(?:(?P<mult>{_MULT})(?![a-z0-9])\s?)?(?:(?P<word>{_CURWORD})(?![a-z0-9])|(?P<dol>\$))?"
@@ -96,11 +100,6 @@ def find_prices(
     bare: list[tuple[int, int, float]] = []
     for m in _AMOUNT_RE.finditer(folded):
         start, end = m.span()
-        prev = folded[start - 1] if start else " "
-        if prev.isalnum() or prev in ".,_":
-            continue
-        if prev in " -" and start >= 2 and folded[start - 2].isdigit():
-            continue  # a later group of a digit run: a phone, not a price
         win = folded[max(0, start - 6) : start]
         before = _SYM_BEFORE_RE.search(folded, max(0, start - 6), start) if (
             "$" in win or "/" in win or "€" in win or "£" in win

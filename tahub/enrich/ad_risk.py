@@ -29,7 +29,7 @@ def _named_forms(key: str) -> list[tuple[str, str]]:
         for data in _LEX.langs.values():
             spec = data["indicators"].get(name) or {}
             out.extend((name, fold_pattern(str(f))) for f in spec.get(key) or [] if str(f).strip())
-    return out
+    return list(dict.fromkeys(out))  # a form shared by two languages runs once
 
 
 _FORMS = Forms(_named_forms("forms"))
