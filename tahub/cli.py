@@ -393,6 +393,43 @@ def ingest_docs(
                  org, sharing, group, tlp, source)
 
 
+@app.command("ingest-ads")
+def ingest_ads(
+    path: Path = typer.Argument(..., metavar="FILE", help="Ads as JSONL or CSV (id, text, "
+                                "title?, city?, country?, site?, posted_at?)."),
+    source: str | None = typer.Option(None, "--source", help="Label for this source."),
+    org: str | None = typer.Option(None, "--org", help="Owner organisation."),
+    sharing: str = typer.Option("private", "--sharing", help="private|group|members|public"),
+    group: str | None = typer.Option(None, "--group", help="Sharing group (--sharing group)."),
+    tlp: str = typer.Option("AMBER", "--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED"),
+) -> None:
+    """Store ads with their extractions, keyed identifier hashes and networks. Bad lines
+    are reported by line number on stderr and skipped (exit 0 with a warning count)."""
+    from tahub.ingest.ads import ingest_ads as run
+    from tahub.ingest.tabular import Provenance
+
+    _check_sharing(sharing, group, tlp)
+    try:
+        group_id = _sharing_group_id(group) if group else None
+        result = run(path, provenance=Provenance(organisation=org, label=source,
+                                                 sharing=sharing, tlp=tlp.upper(),
+                                                 sharing_group_id=group_id))
+    except TahubError as exc:
+        raise fail(str(exc)) from None
+    for problem in result.problems[:200]:
+        typer.echo(problem, err=True)
+    if len(result.problems) > 200:
+        typer.echo(f"... and {len(result.problems) - 200:,} more bad lines", err=True)
+    typer.echo(result.summary())
+    _audit_cli("ingest-ads", f"source:{result.source_id}" if result.source_id
+               else f"file:{path.name}",
+               {"org": org, "sharing": sharing, "group": group, "tlp": tlp.upper(),
+                "stored": result.stored, "skipped": len(result.problems),
+                "clusters": result.clusters, "already": result.already})
+    if result.rejected:
+        raise fail(f"{path.name} rejected: no usable ad; nothing stored", code=1)
+
+
 @app.command("pipeline")
 def pipeline(
     org: str | None = typer.Option(None, "--org", help="Only this organisation's documents."),
