@@ -6,6 +6,7 @@ go to test-output/screenshots/. Every request the browser makes must stay on the
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -120,6 +121,10 @@ def test_overview_and_map_in_spanish(page, server) -> None:  # type: ignore[no-u
     page.get_by_role("button", name="Aplicar").click()
     page.wait_for_url("**/map?*country=CO*")
     wait_for_map(page)
+    # layer toggles: switching the incident hexagons off removes their shapes
+    before = page.locator(".leaflet-overlay-pane path").count()
+    page.get_by_role("checkbox", name="Focos de incidentes (4)").uncheck()
+    assert page.locator(".leaflet-overlay-pane path").count() < before
     page.wait_for_timeout(500)
     assert page.locator("html").get_attribute("lang") == "es"
     shot(page, "map-es")
