@@ -126,18 +126,22 @@ def anchor(form: str) -> tuple[str, str, int | None] | None:
 
 def word_choices(form: str) -> frozenset[str] | None:
     """Whole words one of which every match holds: a stretch of the form between
-    separators that can only spell a few words ("hotel(?:es)?", "jovencit[ao]s?",
-    "(?:garotas|meninas)"). Of those sets, the one whose shortest word is longest, none of
-    them common; None when there is none."""
+    separators that can only be spelled a few ways ("hotel(?:es)?", "jovencit[ao]s?",
+    "(?:garotas|meninas)", "1 ?hr?"). Of those sets, the one whose shortest word is
+    longest, none of them common; None when there is none."""
     best: frozenset[str] | None = None
     segment: list = []
     for item in [*sre_parse.parse(form), (C.LITERAL, ord(" "))]:
         if not (item[0] is C.LITERAL and not chr(item[1]).isalnum()):
             segment.append(item)
             continue
-        texts = _spellings(segment) if segment else None
+        spellings = _spellings(segment) if segment else None
         segment = []
-        if not texts or COMMON & texts or not all(_WORD_RE.fullmatch(t) for t in texts):
+        # Each spelling's words are whole words of the text (words_of splits on the same
+        # characters); its longest uncommon word stands for it.
+        texts = {max(_WORD_RE.findall(t) or [""], key=lambda w: (w not in COMMON, len(w)))
+                 for t in spellings or ()}
+        if not texts or "" in texts or COMMON & texts:
             continue
         if best is None or min(map(len, texts)) > min(map(len, best)):
             best = frozenset(texts)

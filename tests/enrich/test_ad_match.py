@@ -8,6 +8,8 @@ def test_word_choices_spells_out_short_alternations():
     assert word_choices("jovencit[ao]s?") == {"jovencita", "jovencito", "jovencitas",
                                               "jovencitos"}
     assert word_choices(r"\d{1,3} (?:garotas|meninas)") == {"garotas", "meninas"}
+    # an optional space: each spelling stands by its longest uncommon word
+    assert word_choices("1 ?hr?") == {"1h", "h", "1hr", "hr"}
     # a letter class or a space inside a stretch: no finite word set from it
     assert word_choices("(?:nueva|nuevita) en [a-z]{1,20}") == {"nueva", "nuevita"}
     assert word_choices("(?:1 |una )?hora") is None
