@@ -54,13 +54,8 @@ def test_add_user_and_revoke_token(hub) -> None:
     assert "revoke_token" in audit_page and "add_user" in audit_page
 
 
-def test_networks_page_has_an_empty_state_without_an_ads_store(hub) -> None:
-    page = hub.client("analyst@alba.example.org").get("/networks")
-    assert page.status_code == 200 and "No ad networks yet" in page.text
-
-
 def test_network_graph_links_clusters_ads_and_cities() -> None:
-    names = {"cluster": "Cluster", "ad": "Ad", "city": "City"}
+    names = {"cluster": "Cluster", "ad": "Ad", "city": "City", "identifier": "Identifier"}
     data = graph([{"id": 1}], [{"id": 10, "cluster_id": 1, "city": "Bogotá"},
                                {"id": 11, "cluster_id": 1, "city": "Bogotá"},
                                {"id": 12, "cluster_id": 2, "city": "Lima"}], names)
