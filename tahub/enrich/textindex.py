@@ -131,7 +131,15 @@ class TextDoc:
     tokens: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
-    sentence_starts: list[int] = field(default_factory=list)
+    _sentences: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """Character offsets where sentences start, found on first use (texts judged not
+        relevant never need them)."""
+        if self._sentences is None:
+            self._sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        return self._sentences
 
     @classmethod
     def build(cls, text: str) -> TextDoc:
@@ -146,8 +154,7 @@ class TextDoc:
         if toks and not toks[0]:  # text starts with a separator
             del toks[0], starts[0]
         ends = list(map(add, starts, map(len, toks)))
-        sentences = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        return cls(text, norm, toks, starts, ends, sentences)
+        return cls(text, norm, toks, starts, ends)
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding a character offset."""

@@ -70,12 +70,12 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
     for gender, by_lang in v["gender_cues"].items():
         for form in expand_all(by_lang[lang]):
             yield form, "gender", gender, 1.0
-    if lang != "en":  # "cinco brasileiras resgatadas": a plural nationality counts people
-        for form, gender in _demonym_forms():
-            if form.endswith("s"):
+    for form, gender in _demonym_forms():  # "cinco brasileiras", "23 Cambodians": people
+        if form.endswith("s") and not form.endswith("ss"):
+            if lang != "en" or gender is None:
                 yield form, "vnoun", "person", 1.0
-                if gender == "female":
-                    yield form, "gender", "female", 1.0
+            if gender == "female" and lang != "en":
+                yield form, "gender", "female", 1.0
 
 
 @functools.lru_cache(maxsize=1)

@@ -67,3 +67,12 @@ def test_enrich_command_strict_writes_nothing(tmp_path):
     assert result.exit_code == 1
     assert "line 2" in result.output
     assert not out.exists()
+
+
+def test_sentences_are_found_only_when_needed():
+    from tahub.enrich.textindex import TextDoc
+
+    doc = TextDoc.build("Police rescued six women. Two men were arrested.\nA third fled.")
+    assert doc._sentences is None
+    assert doc.sentence_starts == [0, 26, 49]
+    assert doc.sentence_of(30) == 1

@@ -76,3 +76,10 @@ def test_rounded_headline_gives_way_to_the_exact_count():
 def test_female_nationality_gives_the_gender():
     result = facts("Sete paraguaias foram resgatadas de uma boate em Cascavel.", "pt")
     assert result.victim_gender == ["female"]
+
+
+def test_plural_nationality_and_babies_are_counted_in_english():
+    text = "Cambodian officials said they had rescued 23 Cambodians from fishing boats."
+    assert facts(text, "en").victims_count == 23
+    text = "Police said four babies were sold to couples for $5,000 each; two suspects were held."
+    assert facts(text, "en").victims_count == 4
