@@ -164,8 +164,13 @@ def load(url: str, incidents: list, tags: list) -> float:
         else:
             insert_rows(conn, "incidents", COLUMNS, incidents)
             insert_rows(conn, "incident_tags", ["incident_id", "tag"], tags)
-    with engine.begin() as conn:
-        conn.execute(text("ANALYZE"))
+    if engine.dialect.name == "postgresql":  # what autovacuum would do after a bulk load
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("VACUUM ANALYZE incidents"))
+            conn.execute(text("VACUUM ANALYZE incident_tags"))
+    else:
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE"))
     return time.perf_counter() - started
 
 
@@ -257,6 +262,7 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--country", default="CO", help="Country for /incidents?country=")
     parser.add_argument("--db", help="SQLite file to keep (and reuse when it holds --n).")
+    parser.add_argument("--keep", action="store_true", help="Keep the PostgreSQL schema.")
     args = parser.parse_args()
 
     import httpx
@@ -356,8 +362,10 @@ def main() -> None:
         from tahub.store.db import _engine_for
 
         _engine_for(url).dispose()
-        if schema:
+        if schema and not args.keep:
             drop_schema(schema)
+        elif schema:
+            print(f"kept: {url}")
 
 
 if __name__ == "__main__":

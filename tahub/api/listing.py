@@ -42,8 +42,9 @@ def list_rows(session: Session, access: Access, model: Any, kind: str,
     """One page of visible, redacted records (ordered by id) and the visible total."""
     where = [visible(access, model), *conditions]
     total = session.scalar(select(func.count()).select_from(model).where(*where)) or 0
-    rows = list(session.scalars(select(model).where(*where).order_by(model.id)
-                                .limit(limit).offset(offset)))
+    # ids first (from an index, no row read), then only the page's rows
+    page = select(model.id).where(*where).order_by(model.id).limit(limit).offset(offset)
+    rows = list(session.scalars(select(model).where(model.id.in_(page)).order_by(model.id)))
     records = [as_dict(r) for r in rows]
     if extend is not None:
         extend(session, records)
