@@ -203,6 +203,16 @@ def _place_kinds() -> frozenset[str]:
     return frozenset(normalise(w) for w in geo_vocab().get("place_kind_words", []))
 
 
+PERPETRATOR_WINDOW = 6  # tokens around a nationality word searched for arrest/victim words
+
+
+def _perpetrator(h: Hit, people: list[Hit]) -> bool:
+    """A nationality next to arrest words and no victim word names a suspect's nationality,
+    which is not a place of the incident."""
+    near = [p.value for p in people if -PERPETRATOR_WINDOW <= p.i - h.i <= PERPETRATOR_WINDOW]
+    return "arrest" in near and not any(v != "arrest" for v in near)
+
+
 def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]]) -> bool:
     """A name inside a longer proper name ("Mónica Moreno Álvarez", "Colonia Roma")."""
     if h.j < len(doc.tokens) and doc.text[doc.starts[h.j]].isupper() \
@@ -220,10 +230,13 @@ def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]
 
 
 def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
-    """Places in one text, given its index hits (channels geo, geo_role, geo_helper)."""
+    """Places in one text, given its index hits (channels geo, geo_role, geo_helper, and the
+    victims stage's vverb/vnoun to tell a suspect's nationality from the victims')."""
     min_pop = int(geo_vocab().get("min_city_population", 100_000))
     geo = _longest([h for h in hits if h.channel == "geo"])
     roles = [h for h in hits if h.channel == "geo_role"]
+    people = [h for h in hits if h.channel in ("vverb", "vnoun")  # explicit words only
+              and h.value in ("arrest", "victim", "victim_word")]
     helper_scopes = []
     for c in (h for h in hits if h.channel == "geo_helper"):
         helper_scopes.append((c.j, c.end, _scope_end(doc.text, c.end)))
@@ -290,6 +303,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             if 0 <= gap < best_gap:
                 role, best_gap = c.value, gap
         if place.kind == "demonym" and role is None:
+            if _perpetrator(h, people):
+                continue  # "el captor, un ciudadano venezolano acusado de captar mujeres"
             role = "origin"
         conf = 0.9 if place.kind in ("country", "demonym") or len(places) == 1 else 0.7
         fact = PlaceFact(place.name, place.country, place.kind, place.lat, place.lon, role,

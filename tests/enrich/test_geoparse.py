@@ -1,4 +1,6 @@
 from tahub.enrich import geoparse
+from tahub.enrich.text_pipeline import combined_index
+from tahub.enrich.textindex import TextDoc
 
 
 def parse(text: str, lang: str) -> geoparse.GeoResult:
@@ -73,3 +75,11 @@ def test_currency_and_person_names_are_not_places():
 def test_neighbourhood_named_like_a_foreign_city():
     result = parse("El operativo se realizó en el barrio Santa Fe de Bogotá, Colombia.", "es")
     assert result.countries == ["CO"]
+
+
+def test_suspects_nationality_is_not_an_incident_place():
+    text = ("La Policía rescató a una joven peruana víctima de trata en Lima. En el lugar fue "
+            "detenido el captor, un ciudadano venezolano acusado de captar mujeres en internet.")
+    doc = TextDoc.build(text)
+    result = geoparse.parse_doc(doc, combined_index("es").find(doc), "es")
+    assert result.countries == ["PE"]
