@@ -122,10 +122,20 @@ class ReaderContext:
                       user=self.user, access=self.access, **context)
 
 
+def revoked(request: Request) -> websession.Revoked:
+    """The app's own list of logged-out sessions."""
+    state = request.app.state
+    if not hasattr(state, "revoked_sessions"):
+        state.revoked_sessions = websession.Revoked()
+    return state.revoked_sessions
+
+
 def reader(request: Request, db: Annotated[Session, Depends(db_session)]) -> ReaderContext:
     from tahub.store.access_tables import User
 
     web = websession.read(request.cookies.get(websession.COOKIE))
+    if web is not None and web in revoked(request):
+        web = None
     user = db.get(User, web.user_id) if web and web.user_id is not None else None
     if web is None or user is None or not user.active:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")

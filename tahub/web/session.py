@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import threading
+import time
 from dataclasses import dataclass
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -52,6 +54,28 @@ def new(user_id: int | None) -> WebSession:
 
 def dump(session: WebSession) -> str:
     return _serializer().dumps({"u": session.user_id, "c": session.csrf})
+
+
+class Revoked:
+    """Sessions ended by logout, by their CSRF token (unique per session), until their
+    cookie would have expired anyway. In the memory of one process: after a restart a
+    logged-out cookie works again until it expires, which is why MAX_AGE is short."""
+
+    def __init__(self) -> None:
+        self._until: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def add(self, session: WebSession) -> None:
+        with self._lock:
+            now = time.time()
+            self._until = {k: t for k, t in self._until.items() if t > now}
+            self._until[session.csrf] = now + MAX_AGE
+
+    def __contains__(self, session: object) -> bool:
+        if not isinstance(session, WebSession):
+            return False
+        with self._lock:
+            return self._until.get(session.csrf, 0) > time.time()
 
 
 def csrf_ok(session: WebSession | None, submitted: object) -> bool:

@@ -99,7 +99,11 @@ def test_logout_needs_csrf_and_ends_the_session(hub) -> None:
     login(client, READER)
     assert client.post("/logout", data={"csrf": "nope"}).status_code == 403
     token = csrf_of(client.get("/account").text)
+    cookie = client.cookies["tahub_session"]
     assert client.post("/logout", data={"csrf": token}).status_code == 303
+    assert client.get("/account").status_code == 303
+    # the old cookie, replayed, is no session any more
+    client.cookies.set("tahub_session", cookie)
     assert client.get("/account").status_code == 303
 
 

@@ -24,6 +24,7 @@ from tahub.web.pages import (
     db_session,
     language_of,
     render,
+    revoked,
     safe_next,
     session_of,
 )
@@ -88,6 +89,7 @@ async def logout(ctx: Reader) -> Response:
     form = await ctx.request.form(max_files=0, max_fields=5)
     if not websession.csrf_ok(ctx.web, form.get("csrf")):
         return Response("CSRF token missing or wrong", status_code=403)
+    revoked(ctx.request).add(ctx.web)
     ctx.audit("logout", f"user:{ctx.access.user_id}")
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(websession.COOKIE, path="/")
