@@ -76,3 +76,11 @@ def test_portuguese_arrest_verbs_make_an_incident():
             "brasileiras numa casa de alterne em Bragança.")
     fact = relevance.score([text], ["pt"])[0]
     assert fact.relevant
+
+
+def test_trafico_de_personas_towards_the_border_is_smuggling():
+    text = ("La Policía realizó un operativo para capturar a 15 integrantes de una red dedicada "
+            "al tráfico de personas en San Miguel y Usulután. Las víctimas eran trasladadas de "
+            "manera ilegal hacia Estados Unidos.")
+    fact = relevance.score([text], ["es"])[0]
+    assert not fact.relevant and fact.kind == "migrant_smuggling"
