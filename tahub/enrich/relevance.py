@@ -44,6 +44,14 @@ def _config() -> dict:
     return data
 
 
+@functools.lru_cache(maxsize=1)
+def _weights() -> tuple[tuple[str, float, dict[str, float]], ...]:
+    """(kind, bias, weights by feature) once, so scoring walks only the features that fired."""
+    return tuple((kind, float(w.get("bias", 0.0)),
+                  {g: float(x) for g, x in w.items() if g != "bias"})
+                 for kind, w in _config()["kinds"].items())
+
+
 def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
     """(phrase, channel, value, confidence) entries this stage adds to a language's index."""
     cues = require(_config(), "cues", "relevance.yaml")
@@ -82,9 +90,8 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0) -> RelevanceFact:
     feats["both"] = feats.get("trafficking", 0.0) * feats.get("incident", 0.0)
     feats["no_incident"] = 0.0 if counts.get("incident") else 1.0
     scores: dict[str, float] = {}
-    for kind, weights in _config()["kinds"].items():
-        scores[kind] = weights.get("bias", 0.0) + sum(
-            w * feats.get(g, 0.0) for g, w in weights.items() if g != "bias")
+    for kind, bias, weights in _weights():
+        scores[kind] = bias + sum(w * v for g, v in feats.items() if (w := weights.get(g)))
     kind = max(scores, key=lambda k: scores[k])
     margin = scores["incident"] - max(v for k, v in scores.items() if k != "incident")
     prob = 1.0 / (1.0 + math.exp(-margin))  # > 0.5 exactly when incident is the best kind
