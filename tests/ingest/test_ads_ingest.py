@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from tahub.cli import app
 from tahub.ingest.ads import ingest_ads
 from tahub.link.keyed import keyed_hash
+from tahub.store.access_tables import AuditLog
 from tahub.store.ads_tables import Ad, AdCluster, AdIdentifier
 from tahub.store.db import get_engine
 from tahub.store.tables import Source
@@ -184,3 +185,21 @@ def test_a_file_of_only_bad_lines_stores_nothing(sqlite_url, tmp_path):
     assert answer.exit_code == 1 and "nothing stored" in answer.stderr
     with Session(get_engine()) as session:
         assert session.scalar(select(func.count()).select_from(Ad)) == 0
+
+
+def test_provenance_options_are_checked_and_stored(sqlite_url, tmp_path):
+    path = write_jsonl(tmp_path / "ads.jsonl", dev_ads(5))
+    unknown = runner.invoke(app, ["ingest-ads", str(path), "--org", "Nobody"])
+    assert unknown.exit_code == 2 and "unknown organisation 'Nobody'" in unknown.stderr
+    no_group = runner.invoke(app, ["ingest-ads", str(path), "--sharing", "group"])
+    assert no_group.exit_code == 2 and "--group" in no_group.stderr
+    shared = runner.invoke(app, ["ingest-ads", str(path), "--sharing", "members",
+                                 "--tlp", "green"])
+    assert shared.exit_code == 0, shared.output
+    with Session(get_engine()) as session:
+        source = session.scalars(select(Source)).one()
+        assert (source.sharing, source.tlp, source.kind, source.rows_stored) == (
+            "members", "GREEN", "ads", 5)
+        audited = session.scalars(select(AuditLog.object)
+                                  .where(AuditLog.action == "ingest-ads")).all()
+        assert f"source:{source.id}" in audited
