@@ -77,7 +77,7 @@ class Incident(Base):
         Index("ix_incidents_citizenship", "citizenship"),
         Index("ix_incidents_year", "registration_year"),
         # covers the policy's source filter for counts and lists by country (API, web)
-        Index("ix_incidents_country_source", "country_of_exploitation", "source_id"),
+        Index("ix_incidents_country_source", "country_of_exploitation", "source_id", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)

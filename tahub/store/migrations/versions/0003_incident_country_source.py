@@ -1,4 +1,5 @@
-"""incidents: index (country_of_exploitation, source_id) for policy-filtered counts
+"""incidents: index (country_of_exploitation, source_id, id) for policy-filtered counts
+and pages (index-only on PostgreSQL too, where an index does not carry the row id)
 
 Revision ID: 0003_incident_country_source
 Revises: 0002_access
@@ -16,7 +17,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('incidents', schema=None) as batch_op:
         batch_op.create_index('ix_incidents_country_source',
-                              ['country_of_exploitation', 'source_id'], unique=False)
+                              ['country_of_exploitation', 'source_id', 'id'], unique=False)
 
 
 def downgrade() -> None:
