@@ -125,3 +125,15 @@ def test_roles_decide_actions(role, upload, audit):  # type: ignore[no-untyped-d
     assert access.can("read")
     assert access.can("upload") is upload
     assert access.can("read_audit") is audit
+
+
+def test_links_to_other_records_do_not_leak_to_other_organisations():  # type: ignore[no-untyped-def]
+    """A story id or an earlier-cluster id may point at the owner's private records."""
+    source = {"organisation_id": 1}
+    other = Access(None, None, 2, "analyst")
+    document = {"id": 5, "story_id": 3, "title": "Rescate en Cartagena", "text": "..."}
+    assert redact_record(other, source, document, "documents")["story_id"] is None
+    cluster = {"id": 9, "size": 4, "earlier_clusters": [2], "risk": 0.7}
+    shown = redact_record(other, source, cluster, "ads")
+    assert shown["earlier_clusters"] is None and shown["risk"] == 0.7
+    assert redact_record(Access(None, None, 1, "viewer"), source, cluster, "ads") == cluster
