@@ -536,6 +536,43 @@ def demo(
         raise fail(str(exc)) from None
     _audit_cli("demo", f"folder:{folder.name}", {"files": len(DEMO_FILES)})
     typer.echo(f"demo data loaded from {folder} ({len(DEMO_FILES)} files)")
+    _warm_counts()
+    _first_admin()
+
+
+def _warm_counts() -> None:
+    """Pre-compute the aggregate counts, so the first page view is not the one that waits."""
+    from sqlalchemy.orm import Session
+
+    from tahub.access.cube import warm
+    from tahub.store.db import get_engine
+
+    with Session(get_engine()) as session, session.begin():
+        warm(session)
+
+
+def _first_admin() -> None:
+    """On a hub with no user yet, make a hub admin so the web pages can be opened at once.
+
+    The password is random and printed here once; it is stored only as an argon2 hash."""
+    import secrets
+
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from tahub.access.members import add_user
+    from tahub.config import get_settings
+    from tahub.store.access_tables import User
+    from tahub.store.db import get_engine
+
+    settings = get_settings()
+    with Session(get_engine()) as session, session.begin():
+        if session.scalar(select(func.count()).select_from(User)):
+            return
+        password = secrets.token_urlsafe(12)
+        add_user(session, "admin@tahub.local", settings.org, "admin", password)
+    typer.echo(f"log in at http://{settings.host}:{settings.port}/login as admin@tahub.local "
+               f"with the password {password} (shown only now; change it under /account)")
 
 
 @app.command()

@@ -122,3 +122,12 @@ def test_a_stated_minor_age_sets_the_floor():
 def test_no_single_indicator_flags_an_ad_on_its_own():
     assert set(WEIGHTS) == set(INDICATORS)
     assert all(w < FLAG_THRESHOLD for w in WEIGHTS.values())
+
+
+def test_two_named_women_with_ages_are_multiple_workers():
+    """The English 'Name 21 and Name 23' form once held a doubled backslash and never matched."""
+    from tahub.enrich.ads import extract_ads
+
+    ad = extract_ads([{"id": "x", "text": "Sofia 21 and Maria 23 waiting for you downtown, "
+                       "incall only", "country": "CA"}])[0]
+    assert "multiple_workers" in {i["name"] for i in ad["indicators"]}
