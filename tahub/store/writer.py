@@ -120,10 +120,21 @@ def _json_dumper():  # type: ignore[no-untyped-def]
             return None
         hit = seen.get(id(value))
         if hit is None or hit[0] is not value:
-            hit = seen[id(value)] = (value, json.dumps(value, ensure_ascii=False))
+            hit = seen[id(value)] = (value, _flat_json(value))
         return hit[1]
 
     return dumps
+
+
+def _flat_json(value: dict) -> str:
+    """JSON of a text-to-text dict (unmapped cells) with the C string encoder: a third of
+    the cost of json.dumps on wide files; anything else goes through json.dumps."""
+    if all(type(k) is str and type(v) is str for k, v in value.items()):
+        return "{" + ", ".join(f"{_quote(k)}: {_quote(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+_quote = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def _adapt_dates(row: tuple[Any, ...]) -> tuple[Any, ...]:
