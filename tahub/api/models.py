@@ -139,6 +139,7 @@ class AdOut(Out):
 
 class ClusterOut(Out):
     id: int
+    source_id: int
     fields: dict[str, Any] = Field(default_factory=dict)
 
 
