@@ -238,6 +238,13 @@ def enrich(
     typer.echo(f"{len(records)} text(s) enriched -> {output}", err=True)
 
 
+# The provenance options every command that stores a file takes, declared once.
+SourceOpt = Annotated[str | None, typer.Option("--source", help="Label for this source.")]
+OrgOpt = Annotated[str | None, typer.Option("--org", help="Owner organisation.")]
+SharingOpt = Annotated[str, typer.Option("--sharing", help="private|group|members|public")]
+GroupOpt = Annotated[str | None, typer.Option("--group", help="Sharing group (--sharing group).")]
+TlpOpt = Annotated[str, typer.Option("--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED")]
+
 SHARING_LEVELS = ("private", "group", "members", "public")
 TLP_MARKS = ("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED")
 
@@ -265,14 +272,14 @@ def init() -> None:
 def ingest(
     path: Path = typer.Argument(..., help="CSV, XLSX, JSON or JSONL file."),
     profile: str = typer.Option(..., "--profile", help="Column mapping, e.g. ctdc."),
-    source: str | None = typer.Option(None, "--source", help="Label for this source."),
+    source: SourceOpt = None,
     partial: bool = typer.Option(False, "--partial", help="Store valid rows, report the rest."),
     report: Path | None = typer.Option(None, "--report", help="Write every error to CSV."),
     mapping: Path | None = typer.Option(None, "--mapping", help="YAML mapping (generic)."),
-    org: str | None = typer.Option(None, "--org", help="Owner organisation."),
-    sharing: str = typer.Option("private", "--sharing", help="private|group|members|public"),
-    group: str | None = typer.Option(None, "--group", help="Sharing group (--sharing group)."),
-    tlp: str = typer.Option("AMBER", "--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED"),
+    org: OrgOpt = None,
+    sharing: SharingOpt = "private",
+    group: GroupOpt = None,
+    tlp: TlpOpt = "AMBER",
 ) -> None:
     """Store a table: every row (exit 0) or nothing (exit 1, each problem named)."""
     from tahub.ingest.profiles import load_mapping, load_profile
@@ -360,11 +367,11 @@ def ingest_feed(
                                "network; article pages are never fetched)."),
     partial: bool = typer.Option(False, "--partial", help="Store usable entries, report "
                                  "the rest."),
-    source: str | None = typer.Option(None, "--source", help="Label for this source."),
-    org: str | None = typer.Option(None, "--org", help="Owner organisation."),
-    sharing: str = typer.Option("private", "--sharing", help="private|group|members|public"),
-    group: str | None = typer.Option(None, "--group", help="Sharing group (--sharing group)."),
-    tlp: str = typer.Option("AMBER", "--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED"),
+    source: SourceOpt = None,
+    org: OrgOpt = None,
+    sharing: SharingOpt = "private",
+    group: GroupOpt = None,
+    tlp: TlpOpt = "AMBER",
 ) -> None:
     """Store each entry of an RSS/Atom feed as a document (article text from local HTML)."""
     from tahub.ingest.feeds import ingest_feed as run
@@ -379,11 +386,11 @@ def ingest_docs(
     folder: Path = typer.Argument(..., metavar="DIR", help="Folder of .txt, .md, .html files."),
     partial: bool = typer.Option(False, "--partial", help="Store usable files, report the "
                                  "rest."),
-    source: str | None = typer.Option(None, "--source", help="Label for this source."),
-    org: str | None = typer.Option(None, "--org", help="Owner organisation."),
-    sharing: str = typer.Option("private", "--sharing", help="private|group|members|public"),
-    group: str | None = typer.Option(None, "--group", help="Sharing group (--sharing group)."),
-    tlp: str = typer.Option("AMBER", "--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED"),
+    source: SourceOpt = None,
+    org: OrgOpt = None,
+    sharing: SharingOpt = "private",
+    group: GroupOpt = None,
+    tlp: TlpOpt = "AMBER",
 ) -> None:
     """Store every .txt/.md/.html file under DIR as a document (HTML: main text only)."""
     from tahub.ingest.documents import ingest_folder
@@ -397,11 +404,11 @@ def ingest_docs(
 def ingest_ads(
     path: Path = typer.Argument(..., metavar="FILE", help="Ads as JSONL or CSV (id, text, "
                                 "title?, city?, country?, site?, posted_at?)."),
-    source: str | None = typer.Option(None, "--source", help="Label for this source."),
-    org: str | None = typer.Option(None, "--org", help="Owner organisation."),
-    sharing: str = typer.Option("private", "--sharing", help="private|group|members|public"),
-    group: str | None = typer.Option(None, "--group", help="Sharing group (--sharing group)."),
-    tlp: str = typer.Option("AMBER", "--tlp", help="CLEAR|GREEN|AMBER|AMBER+STRICT|RED"),
+    source: SourceOpt = None,
+    org: OrgOpt = None,
+    sharing: SharingOpt = "private",
+    group: GroupOpt = None,
+    tlp: TlpOpt = "AMBER",
 ) -> None:
     """Store ads with their extractions, keyed identifier hashes and networks. Bad lines
     are reported by line number on stderr and skipped (exit 0 with a warning count)."""
