@@ -599,6 +599,35 @@ def serve(
                 port=port or settings.port, log_level="info")
 
 
+@app.command()
+def alerts() -> None:
+    """Print saved searches with new incidents per user; POST them to TAHUB_ALERT_WEBHOOK."""
+    from sqlalchemy.orm import Session
+
+    from tahub.config import get_settings
+    from tahub.store.db import get_engine
+    from tahub.web import alerts as web_alerts
+
+    with Session(get_engine()) as db:
+        found = web_alerts.pending(db)
+    _audit_cli("alerts", "saved_searches")
+    for entry in found:
+        for s in entry["searches"]:
+            typer.echo(f"user {entry['user_id']}  search {s['id']}  new {s['new']:,}  "
+                       f"{json.dumps(s['filters'], sort_keys=True)}")
+    typer.echo(f"{len(found)} user(s) with new matches")
+    url = get_settings().alert_webhook
+    if not url or not found:
+        return
+    if not url.startswith(("http://", "https://")):
+        raise fail("TAHUB_ALERT_WEBHOOK must be an http(s) URL")
+    try:
+        status = web_alerts.post(url, found)
+    except OSError as exc:
+        raise fail(f"could not POST to TAHUB_ALERT_WEBHOOK: {exc}", 1) from exc
+    typer.echo(f"posted to the webhook (HTTP {status})")
+
+
 def _progress(description: str, total: int):  # type: ignore[no-untyped-def]
     """A progress bar on stderr when it is a terminal; silent otherwise."""
     from contextlib import contextmanager

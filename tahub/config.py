@@ -25,6 +25,8 @@ SETTINGS: list[tuple[str, str, str]] = [
     ("K_GROUP", "11", "Like K_PUBLIC, for rows shared with a sharing group (`group`)."),
     ("CORS_ORIGINS", "", "Comma-separated origins allowed to call the API from a browser; "
      "empty (the default) allows none, and `*` is ignored."),
+    ("ALERT_WEBHOOK", "", "URL `tahub alerts` POSTs new saved-search matches to as JSON; "
+     "empty means print only."),
 ]
 
 
@@ -43,6 +45,7 @@ class Settings:
     k_members: int = 11
     k_group: int = 11
     cors_origins: str = ""
+    alert_webhook: str = ""
 
 
 def _env(name: str) -> str:
@@ -68,6 +71,7 @@ def get_settings() -> Settings:
         k_members=int(_env("K_MEMBERS")),
         k_group=int(_env("K_GROUP")),
         cors_origins=_env("CORS_ORIGINS"),
+        alert_webhook=_env("ALERT_WEBHOOK"),
     )
 
 

@@ -8,12 +8,13 @@ from tahub.web.routes import (
     maps,
     networks,
     overview,
+    saved,
     search,
     trends,
     upload,
 )
 
 PAGE_MODULES = (auth, overview, maps, upload, search, exports, flows, trends, networks,
-                admin)
+                admin, saved)
 PAGES = ("/", "/map", "/upload", "/search", "/search?kind=documents&q=report", "/exports",
          "/routes", "/trends", "/networks", "/account")

@@ -11,6 +11,7 @@ from tahub.web.filters import read_filters
 from tahub.web.labels import country_name
 from tahub.web.pages import Reader
 from tahub.web.queries import as_map, cached, counts_many, frozen, kind_totals, sources_seen
+from tahub.web.saved import with_counts
 
 router = APIRouter(include_in_schema=False)
 
@@ -46,5 +47,6 @@ def overview(ctx: Reader) -> HTMLResponse:
                       totals=kind_totals(ctx.db, ctx.access),
                       sources=sources_seen(ctx.db, ctx.access),
                       narrative=narrative, chart=chart,
+                      saved_searches=with_counts(ctx.db, ctx.access, ctx.user.id),
                       top_countries=sorted(((c, n) for c, n in countries.items() if n),
                                            key=lambda x: -x[1])[:10])
