@@ -9,13 +9,16 @@ be reached, except in CI (CI=true), where that is a failure.
 from __future__ import annotations
 
 import os
-import uuid
+import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 
-PG_URL = os.environ.get("TAHUB_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fresh_db import PG_URL, fresh_database  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 
@@ -42,44 +45,14 @@ def pg_available() -> bool:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db_url(request, tmp_path, monkeypatch, pg_available):  # type: ignore[no-untyped-def]
     """A fresh, migrated-on-first-use database URL, also set as TAHUB_DATABASE_URL."""
-    monkeypatch.setenv("TAHUB_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.setenv("TAHUB_SECRET", "test-secret")
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path}/tahub.db"
-        monkeypatch.setenv("TAHUB_DATABASE_URL", url)
-        yield url
-        _dispose(url)
-        return
-    if not pg_available:
+    if request.param == "postgresql" and not pg_available:
         pytest.skip("PostgreSQL not reachable")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = f"{PG_URL}?options=-csearch_path%3D{schema}"
-    monkeypatch.setenv("TAHUB_DATABASE_URL", url)
-    try:
+    with fresh_database(tmp_path, request.param, monkeypatch) as url:
         yield url
-    finally:
-        _dispose(url)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture
 def sqlite_url(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     """SQLite only, for tests about file handling rather than the database."""
-    monkeypatch.setenv("TAHUB_DATA_DIR", str(tmp_path / "var"))
-    monkeypatch.setenv("TAHUB_SECRET", "test-secret")
-    url = f"sqlite:///{tmp_path}/tahub.db"
-    monkeypatch.setenv("TAHUB_DATABASE_URL", url)
-    yield url
-    _dispose(url)
-
-
-def _dispose(url: str) -> None:
-    from tahub.store.db import _engine_for
-
-    _engine_for(url).dispose()
-    _engine_for.cache_clear()
+    with fresh_database(tmp_path, "sqlite", monkeypatch) as url:
+        yield url

@@ -6,12 +6,12 @@ level × TLP marking, each holding one incident. Built once per test module and 
 
 from __future__ import annotations
 
-import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
+from fresh_db import fresh_database
 from sqlalchemy.orm import Session
 
 from tahub.access.context import ROLES, SHARING_LEVELS, TLP_MARKS, Access, access_for_user
@@ -19,7 +19,6 @@ from tahub.access.context import ROLES, SHARING_LEVELS, TLP_MARKS, Access, acces
 ORGS = {"Alba": "ngo", "Bogota Police": "law_enforcement", "Cambio Bank": "financial"}
 GROUP = ("Andes", ["Alba", "Bogota Police"])
 OWNER = "Alba"
-PG_URL = os.environ.get("TAHUB_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 @dataclass
@@ -52,35 +51,11 @@ def add_source(session: Session, org_id: int, sharing: str, tlp: str,
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def module_db_url(request, tmp_path_factory, pg_available):  # type: ignore[no-untyped-def]
     """Like `db_url`, for a whole module: a fresh SQLite file or PostgreSQL schema."""
-    from sqlalchemy import create_engine, text
-
-    from tahub.store.db import _engine_for
-
-    folder = tmp_path_factory.mktemp("access")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TAHUB_DATA_DIR", str(folder / "var"))
-        mp.setenv("TAHUB_SECRET", "test-secret")
-        schema = None
-        if request.param == "sqlite":
-            url = f"sqlite:///{folder}/tahub.db"
-        else:
-            if not pg_available:
-                pytest.skip("PostgreSQL not reachable")
-            schema = f"t_{uuid.uuid4().hex[:12]}"
-            admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-            url = f"{PG_URL}?options=-csearch_path%3D{schema}"
-        mp.setenv("TAHUB_DATABASE_URL", url)
-        try:
-            yield url
-        finally:
-            _engine_for(url).dispose()
-            _engine_for.cache_clear()
-            if schema:
-                with admin.connect() as conn:
-                    conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-                admin.dispose()
+    if request.param == "postgresql" and not pg_available:
+        pytest.skip("PostgreSQL not reachable")
+    with pytest.MonkeyPatch.context() as mp, fresh_database(
+            tmp_path_factory.mktemp("access"), request.param, mp) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

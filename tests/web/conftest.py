@@ -9,21 +9,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from fresh_db import fresh_database  # noqa: E402
 from web_hub import build_hub  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def hub(tmp_path_factory):  # type: ignore[no-untyped-def]
-    from tahub.store.db import _engine_for
-
-    folder: Path = tmp_path_factory.mktemp("webhub")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TAHUB_DATA_DIR", str(folder / "var"))
-        mp.setenv("TAHUB_SECRET", "test-secret")
-        url = f"sqlite:///{folder}/tahub.db"
-        mp.setenv("TAHUB_DATABASE_URL", url)
-        try:
-            yield build_hub(url)
-        finally:
-            _engine_for(url).dispose()
-            _engine_for.cache_clear()
+    with pytest.MonkeyPatch.context() as mp, fresh_database(
+            tmp_path_factory.mktemp("webhub"), "sqlite", mp) as url:
+        yield build_hub(url)
