@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import Session
 
 from tahub.access.context import SHARING_LEVELS, TLP_MARKS, Access, NotFound
+from tahub.enrich import pii
 from tahub.errors import SchemaError
 from tahub.store.tables import Source
 
@@ -115,21 +116,37 @@ def redact_record(access: Access, source: Any, record: dict, kind: str) -> dict:
     return _redact(record, kind)
 
 
-def _redact(record: dict, kind: str) -> dict:
+def _redact(record: dict, kind: str, lang: str | None = None) -> dict:
     rules = policy()["personal"].get(kind)
     if rules is None:
         raise SchemaError(f"{POLICY_FILE.name}: no 'personal' rules for record kind '{kind}'")
     out = dict(record)
+    lang = out.get("lang") or lang or "en"
+    redaction = None
     fields = rules.get("fields") or {}
     for name, how in fields.items():
         if name in out and how in ("drop", "month"):
             out[name] = _month(out[name]) if how == "month" else None
+        elif how == "pii" and isinstance(out.get(name), str):
+            redaction = pii.redact(out[name], lang)
+            out[name] = redaction.text
     if fields.get("lat") == "h3" and out.get("lat") is not None and out.get("lon") is not None:
         out["lat"], out["lon"] = coarse_point(float(out["lat"]), float(out["lon"]))
     for name, nested_kind in (rules.get("nested") or {}).items():
         if isinstance(out.get(name), list):
-            out[name] = [_redact(item, nested_kind) if isinstance(item, dict) else item
-                         for item in out[name]]
+            out[name] = [_nested(item, nested_kind, lang, redaction) for item in out[name]]
+    return out
+
+
+def _nested(item: Any, kind: str, lang: str, parent: pii.Redaction | None) -> Any:
+    """A nested record redacted; spans into a parent text that was redacted follow it (a
+    span that was itself personal data loses its position)."""
+    if not isinstance(item, dict):
+        return item
+    out = _redact(item, kind, lang)
+    if parent is not None and isinstance(out.get("start"), int) and isinstance(out.get("end"), int):
+        moved = parent.moved(out["start"], out["end"])
+        out["start"], out["end"] = moved if moved else (None, None)
     return out
 
 

@@ -41,6 +41,21 @@ class Redaction:
     counts: dict[str, int]
     mapping: list[dict] | None = field(default=None)  # only when asked: placeholder -> original
     method: str = METHOD
+    # (start, end, new_start, new_end) of each replaced span: positions only, no originals
+    edits: tuple[tuple[int, int, int, int], ...] = ()
+
+    def moved(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where the span [start, end) of the original text lies in the redacted text;
+        None when it overlaps a redacted span (the span itself was personal data)."""
+        shift = 0
+        for old_start, old_end, _new_start, new_end in self.edits:
+            if old_end <= start:
+                shift = new_end - old_end
+            elif old_start < end:
+                return None
+            else:
+                break
+        return start + shift, end + shift
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,19 +128,23 @@ def redact(text: str, lang: str = "en", keep_mapping: bool = False) -> Redaction
     out: list[str] = []
     counts: dict[str, int] = {}
     mapping: list[dict] = []
-    last = 0
+    edits: list[tuple[int, int, int, int]] = []
+    last = written = 0
     for span in find(text, lang):
         out.append(text[last:span.start])
+        written += span.start - last
         placeholder = f"[{span.kind}]"
+        edits.append((span.start, span.end, written, written + len(placeholder)))
         if keep_mapping:
-            start = sum(len(p) for p in out)
-            mapping.append({"placeholder": placeholder, "start": start,
-                            "end": start + len(placeholder), "original": text[span.start:span.end]})
+            mapping.append({"placeholder": placeholder, "start": written,
+                            "end": written + len(placeholder),
+                            "original": text[span.start:span.end]})
         out.append(placeholder)
+        written += len(placeholder)
         counts[span.kind] = counts.get(span.kind, 0) + 1
         last = span.end
     out.append(text[last:])
-    return Redaction("".join(out), counts, mapping if keep_mapping else None)
+    return Redaction("".join(out), counts, mapping if keep_mapping else None, edits=tuple(edits))
 
 
 def redact_batch(texts: list[str], langs: list[str], keep_mapping: bool = False) -> list[Redaction]:

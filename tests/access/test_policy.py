@@ -137,3 +137,24 @@ def test_links_to_other_records_do_not_leak_to_other_organisations():  # type: i
     shown = redact_record(other, source, cluster, "ads")
     assert shown["earlier_clusters"] is None and shown["risk"] == 0.7
     assert redact_record(Access(None, None, 1, "viewer"), source, cluster, "ads") == cluster
+
+
+def test_shared_document_text_is_redacted_and_its_evidence_follows():  # type: ignore[no-untyped-def]
+    text = ("La Fiscalía imputó a Juan Carlos Pérez, alias \"El Flaco\", tel. 301 234 5678, "
+            "por explotación sexual de tres adolescentes rescatadas en Cartagena.")
+    def span(phrase: str) -> dict:
+        start = text.index(phrase)
+        return {"tag": "x", "start": start, "end": start + len(phrase), "text": phrase}
+    document = {"id": 1, "lang": "es", "text": text,
+                "evidence": [span("explotación sexual"), span("Juan Carlos Pérez")]}
+    source = {"organisation_id": 1}
+    own = redact_record(Access(None, None, 1, "viewer"), source, document, "documents")
+    assert own == document
+    shown = redact_record(Access(None, None, 2, "analyst"), source, document, "documents")
+    assert "Juan" not in shown["text"] and "Flaco" not in shown["text"]
+    assert "5678" not in shown["text"] and "[PERSON]" in shown["text"]
+    assert "Cartagena" in shown["text"] and "[PHONE]" in shown["text"]
+    sexual, name = shown["evidence"]
+    assert shown["text"][sexual["start"]:sexual["end"]] == "explotación sexual"
+    # evidence that was itself personal data keeps neither its place nor its words
+    assert name["start"] is None and name["end"] is None and "Juan" not in name["text"]

@@ -76,13 +76,16 @@ def _incidents(session: Session, source_id: int, country: str, n: int,
 def _others(session: Session, hub: Hub, name: str, source_id: int, country: str) -> None:
     from tahub.store.tables import Document, MissingPerson, PointOfInterest, TagHit
 
-    body = f"Survivor statement for {name}: recruited in Cúcuta by a job offer."
+    body = (f"Survivor statement for {name}, taken by Maria Fernanda Lopez (+57 301 234 5678): "
+            "recruited in Cúcuta by a job offer.")
     doc = Document(source_id=source_id, source_row=2, title=f"Report {name}", text=body,
                    lang="en", published_at=datetime(2021, 5, 17, 9, 30),
                    content_sha256=hashlib.sha256(body.encode()).hexdigest())
     session.add(doc)
     session.flush()
-    session.add(TagHit(document_id=doc.id, tag="recruitment.job_offer", start=40, end=60,
+    start = body.index("recruited in Cúcuta")
+    session.add(TagHit(document_id=doc.id, tag="recruitment.job_offer", start=start,
+                       end=start + len("recruited in Cúcuta"),
                        text="recruited in Cúcuta", confidence=0.9, method="lexicon@1"))
     person = MissingPerson(source_id=source_id, source_row=2, sex="female", age=16,
                            minor=True, date_missing=date(2022, 3, 14), country=country,

@@ -26,12 +26,15 @@ def test_detail_page_highlights_each_fact_in_the_text(hub) -> None:
     assert "Alba Private" in page.text  # the source is named
 
 
-def test_shared_record_shows_facts_but_not_the_other_organisations_text(hub) -> None:
+def test_shared_record_shows_facts_in_the_text_with_personal_data_replaced(hub) -> None:
     client = hub.client("analyst@cambio.example.org")
     incident = hub.incidents["alba_members"][0]
     page = client.get(f"/incidents/{incident}")
     assert page.status_code == 200
-    assert "Survivor statement" not in page.text and "<mark" not in page.text
+    assert "Survivor statement" in page.text and "[PERSON]" in page.text
+    assert "Ana María Gómez" not in page.text and "Gómez" not in page.text
+    # the evidence is still highlighted where it lies in the redacted text
+    assert '">false job offer</mark>' in page.text
     assert "False job offer" in page.text  # the fact itself is shared
     assert "Calle 12" not in page.text  # locality dropped outside the owner
 

@@ -93,7 +93,8 @@ def build_hub(url: str) -> WebHub:
             s.flush()
             hub.sources[name] = src.id
             secret = SECRET_WORD if (owner, sharing) == ("Alba", "private") else ""
-            body = (f"Survivor statement ({name}): she was recruited in Cúcuta with a false "
+            body = (f"Survivor statement ({name}), taken by Ana María Gómez: she was "
+                    "recruited in Cúcuta with a false "
                     f"job offer and her passport was withheld. {secret}")
             doc = Document(source_id=src.id, source_row=1, title=f"Report {name}", text=body,
                            lang="en", published_at=datetime(2021, 5, 17),
