@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from anyio import to_thread
 from sqlalchemy.orm import Session
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tahub.access import audit
 from tahub.access.context import Access
 from tahub.access.tokens import authenticate_token
 from tahub.api.errors import error_response
 from tahub.store.db import get_engine
 
 PREFIX = "/api/v1"
+REFUSALS = (403, 404)
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="tahub"'}
 
 
@@ -56,4 +58,15 @@ class AuthGate:
             await response(scope, receive, send)
             return
         scope.setdefault("state", {})["access"] = access
-        await self.app(scope, receive, send)
+        status: list[int] = []
+
+        async def send_noting_status(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status.append(message["status"])
+            await send(message)
+
+        await self.app(scope, receive, send_noting_status)
+        if status and status[0] in REFUSALS:
+            # a caller probing for records it may not see leaves a trace too
+            await to_thread.run_sync(audit.append, access, "refused",
+                                     f"{scope['method']} {path}", {"status": status[0]})

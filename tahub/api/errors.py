@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tahub.access.context import Forbidden, NotFound
+from tahub.api.security import HEADERS
 from tahub.errors import TahubError
 
 log = logging.getLogger("tahub.api")
@@ -80,8 +81,11 @@ async def _tahub_error(_request: Request, exc: Exception) -> JSONResponse:
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.error("unhandled error on %s %s: %s", request.method, request.url.path,
               type(exc).__name__, exc_info=exc)
-    return error_response(500, "internal error; the hub's administrator can find it in "
-                               "the server log")
+    response = error_response(500, "internal error; the hub's administrator can find it in "
+                                   "the server log")
+    # Starlette answers this outside every middleware, SecurityHeaders included
+    response.headers.update({**HEADERS, "cache-control": "no-store"})
+    return response
 
 
 HANDLERS = {

@@ -42,3 +42,22 @@ def test_anonymous_requests_add_nothing(hub):
     hub.client.get("/api/v1/incidents", headers={"Authorization": "Bearer tahub_forged"})
     with Session(get_engine()) as session:
         assert session.scalar(select(func.count()).select_from(AuditLog)) == before
+
+
+def test_refused_requests_are_audited_without_their_query(hub):
+    """Asking for another organisation's private record, or for one that does not exist,
+    answers the same 404 and leaves the same trace."""
+    before = len(entries())
+    hidden = hub.rows["incidents"]["alba_private"][0]
+    for path in (f"/api/v1/incidents/{hidden}", "/api/v1/incidents/999999999",
+                 "/api/v1/nowhere"):
+        answer = hub.get(path, "Bogota Police", "viewer", q="Maria")
+        assert answer.status_code == 404
+    new = entries()[before:]
+    assert [(e.action, e.object, e.filters) for e in new] == [
+        ("refused", f"GET /api/v1/incidents/{hidden}", {"status": 404}),
+        ("refused", "GET /api/v1/incidents/999999999", {"status": 404}),
+        ("refused", "GET /api/v1/nowhere", {"status": 404})]
+    assert {e.actor for e in new} == {"viewer@bogota.example.org"}
+    with Session(get_engine()) as session:
+        assert verify(session)[0]

@@ -102,3 +102,7 @@ def test_unexpected_errors_leave_no_trace(sqlite_hub, caplog):
     assert "secret" not in answer.text and "Traceback" not in answer.text
     assert "/srv" not in error["message"]
     assert "RuntimeError" in caplog.text
+    # answered outside the middleware stack, yet with the same protective headers
+    assert answer.headers["x-frame-options"] == "DENY"
+    assert answer.headers["content-security-policy"].startswith("default-src 'self'")
+    assert answer.headers["cache-control"] == "no-store"

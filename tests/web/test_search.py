@@ -63,3 +63,19 @@ def test_bad_ids_and_queries_are_pages_not_errors(hub) -> None:
     assert client.get("/incidents/abc").status_code == 404
     assert client.get("/incidents/99999999999999999999999").status_code == 404
     assert client.get("/search", params={"q": "\x00%_'\"", "page": "x"}).status_code == 200
+
+
+def test_asking_for_a_hidden_record_is_audited(hub) -> None:
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from tahub.store.access_tables import AuditLog
+    from tahub.store.db import get_engine
+
+    hidden = hub.incidents["alba_private"][0]
+    client = hub.client("analyst@cambio.example.org")
+    assert client.get(f"/incidents/{hidden}").status_code == 404
+    with Session(get_engine()) as session:
+        last = session.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
+        assert (last.action, last.object) == ("refused", f"GET /incidents/{hidden}")
+        assert last.actor == "analyst@cambio.example.org"
