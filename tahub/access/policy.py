@@ -71,6 +71,13 @@ def _get(source: Any, name: str) -> Any:
     return source[name] if isinstance(source, Mapping) else getattr(source, name)
 
 
+def text_searchable_sources(access: Access) -> ColumnElement[bool]:
+    """Sources whose free text a search may match: the caller's own. Others see that text
+    redacted (`redact_record`), so a match on a name or phone they cannot read would tell
+    them it is there."""
+    return Source.organisation_id == access.organisation_id
+
+
 def is_owner(access: Access, source: Any) -> bool:
     """True when the caller's organisation owns `source` (a Source row or a mapping)."""
     return _get(source, "organisation_id") == access.organisation_id

@@ -13,6 +13,7 @@ from fastapi import Depends, Query
 from sqlalchemy import ColumnElement, exists, or_, select
 
 from tahub.access.context import Access
+from tahub.access.policy import text_searchable_sources
 from tahub.api.listing import MAX_LIMIT
 from tahub.store.tables import Document, Incident, IncidentTag, Source
 
@@ -90,12 +91,6 @@ CountFilters = Annotated[IncidentFilters, Depends(count_filters)]
 Paging = Annotated[PageParams, Depends(page_params)]
 
 
-def owned_sources(access: Access) -> ColumnElement[bool]:
-    """Sources of the caller's own organisation: the only ones whose free text `q` may
-    match, since everyone else gets that text redacted (`policy.redact_record`)."""
-    return Source.organisation_id == access.organisation_id
-
-
 def like(text: str) -> str:
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -126,7 +121,7 @@ def incident_conditions(f: IncidentFilters, access: Access) -> list[ColumnElemen
 
 
 def document_text_matches(pattern: str, access: Access) -> ColumnElement[bool]:
-    """Title for everyone; body text only in the caller's own sources."""
+    """Title for everyone; body text only where the policy lets the caller search it."""
     return or_(Document.title.ilike(pattern, escape="\\"),
                Document.text.ilike(pattern, escape="\\")
-               & Document.source_id.in_(select(Source.id).where(owned_sources(access))))
+               & Document.source_id.in_(select(Source.id).where(text_searchable_sources(access))))
