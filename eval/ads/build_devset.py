@@ -62,6 +62,9 @@ class Builder:
         self.slogans = slogans  # each poster some words of its own (large benchmark corpora)
         self.used_phones: set[str] = set()
         self.used_handles: set[str] = set()
+        # Dev-only email disguises draw from their own generator, so adding them leaves
+        # every other choice (and the held-out file) exactly as it was.
+        self.email_rng = None if heldout else random.Random(seed + 97)
         self.ads: list[dict] = []
         self.poster_n = 0
 
@@ -78,8 +81,12 @@ class Builder:
         tld = self.rng.choice(["com", "org", "net"])
         gold = f"{local}@example.{tld}"
         form = self.rng.choice(self.p.AT_FORMS[lang])
+        capital = "@" in form and self.rng.random() < 0.3
+        if self.email_rng is not None and self.email_rng.random() < 0.5:
+            form = self.email_rng.choice(self.p.AT_FORMS_SPACED[lang])
+            capital = self.email_rng.random() < 0.3
         text = form.format(local=local, domain="example", tld=tld)
-        if "@" in text and self.rng.random() < 0.3:
+        if capital:
             text = text.replace(local, local.capitalize())  # case varies, gold is lowercase
         return text, gold
 

@@ -99,6 +99,18 @@ AT_FORMS = {
     "en": ["{local}@{domain}.{tld}", "{local} at {domain} dot {tld}",
            "{local} [at] {domain} [dot] {tld}", "{local}(at){domain}(dot){tld}"],
 }
+# Dev-only: "@"/dots spaced out or wrapped, capitals, letter-by-letter "a r r o b a".
+AT_FORMS_SPACED = {
+    "es": ["{local} @ {domain} . {tld}", "{local} @{domain} .{tld}",
+           "{local} {{arroba}} {domain} {{punto}} {tld}", "{local} -arroba- {domain} -punto- {tld}",
+           "{local} a r r o b a {domain} punto {tld}", "{local} ARROBA {domain} PUNTO {tld}",
+           "{local}(@){domain}(.){tld}"],
+    "pt": ["{local} @ {domain} . {tld}", "{local} [arroba] {domain} [ponto] {tld}",
+           "{local} ARROBA {domain} PONTO {tld}", "{local} @ {domain} ponto {tld}"],
+    "en": ["{local} @ {domain} . {tld}", "{local} AT {domain} DOT {tld}",
+           "{local} {{at}} {domain} {{dot}} {tld}", "{local} @{domain} .{tld}",
+           "{local} <at> {domain} <dot> {tld}", "{local} (@) {domain} (.) {tld}"],
+}
 HANDLE_FORMS = {
     "instagram": ["IG: @{h}", "insta @{h}", "instagram.com/{h}", "Instagram: {h}"],
     "telegram": ["t.me/{h}", "Telegram: @{h}", "telegram @{h}"],

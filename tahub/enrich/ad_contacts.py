@@ -1,8 +1,6 @@
-"""E-mail addresses and social handles in an ad, written plainly or spelled out.
+"""Social handles in an ad (and `find_emails`, from ad_emails, so contacts come from one place).
 
-Emails: "ana@mail.com", "ana (arroba) mail punto com", "ana [at] mail [dot] com". A
-spelled-out address must end in a known top-level domain (common.yaml `email_tlds`), so
-"nos vemos at the hotel" never becomes one. Handles: URLs (t.me/ana, instagram.com/ana,
+Handles: URLs (t.me/ana, instagram.com/ana,
 wa.me/57300…), a platform word followed by ":", an arrow, an emoji or "@" ("ig: ana_vip",
 "tg @ana"), and a bare "@ana" (platform "other"). A number is never a handle: "wsp: 300…"
 or "wa.me/57300…" gives a phone (ad_phones), so one identifier is not counted twice.
@@ -12,37 +10,17 @@ from __future__ import annotations
 
 import re
 
+from tahub.enrich.ad_emails import email_spans, find_emails
 from tahub.enrich.ad_lexicon import lexicon
 from tahub.enrich.ad_match import words_of
 
 _LEX = lexicon()
+__all__ = ["find_emails", "find_handles"]
 
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
-
-_AT_WORDS = _alt(["at", "@"] + _LEX.words("email_at"))
-_DOT_WORDS = _alt(["dot", "."] + _LEX.words("email_dot"))
-_AT = rf"(?:\s*[(\[{{<]\s*(?:{_AT_WORDS})\s*[)\]}}>]\s*|\s+(?:{_AT_WORDS})\s+|\s*@\s*)"
-_DOT = rf"(?:\s*[(\[{{<]\s*(?:{_DOT_WORDS})\s*[)\]}}>]\s*|\s+(?:{_DOT_WORDS})\s+|\s*\.\s*)"
-_TLDS = _alt([str(t).split(".")[-1] for t in _LEX.common["email_tlds"]])
-_LOCAL = r"[a-z0-9][a-z0-9._+\-]*"
-_EMAIL_RE = re.compile(
-    r"(?<![\w.+\-])[a-z0-9][a-z0-9._+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
-)
-_SPELLED_EMAIL_RE = re.compile(
-    rf"(?<![\w.+\-])({_LOCAL}){_AT}([a-z0-9\-]+){_DOT}({_TLDS})(?:{_DOT}({_TLDS}))?(?![\w@])"
-)
-
-_PROVIDERS = {str(k): str(v) for k, v in (_LEX.common.get("email_providers") or {}).items()}
-# Without a domain the "at" must be unmistakable: bracketed, "@" or "arroba", never a
-# bare English " at " ("see you at gmail offices").
-_STRICT_AT = rf"(?:\s*[(\[{{<]\s*(?:{_AT_WORDS})\s*[)\]}}>]\s*|\s+arroba\s+|\s*@\s*)"
-_PROVIDER_EMAIL_RE = re.compile(
-    rf"(?<![\w.+\-])({_LOCAL}){_STRICT_AT}({_alt(list(_PROVIDERS))})"
-    rf"(?![\w@.\-]|\s*(?:{_DOT_WORDS}))"
-)
 
 _HANDLE = r"@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)"
 _STOP = {str(w) for w in _LEX.common.get("handle_stopwords") or []}
@@ -76,39 +54,12 @@ _DOT_LETTER_RE = re.compile(r"\.[a-z]")
 if not all(_DOT_LETTER_RE.search(h) for _, hosts, *_ in _PLATFORMS for h in hosts):
     _DOT_LETTER_RE = re.compile(r"[./]")
 _BARE_AT_RE = re.compile(r"(?<![\w.@])@([a-z0-9_](?:[a-z0-9_.]{1,28}[a-z0-9_])?)")
-_AT_WORDSET = frozenset(["at"] + _LEX.words("email_at"))
-_AT_ANCHOR_RE = re.compile(rf"(?<![a-z0-9])(?:{_alt(sorted(_AT_WORDSET))})(?![a-z0-9])|@")
 
 
-def find_emails(folded: str, words: frozenset[str] | None = None) -> list[str]:
-    """Lowercase addresses, plain or spelled out ("ana (arroba) mail punto com")."""
-    out: list[str] = []
-    if "@" in folded:
-        out.extend(m.group(0).rstrip(".") for m in _EMAIL_RE.finditer(folded))
-    if words is None:
-        words = words_of(folded)
-    if "@" not in folded and not words & _AT_WORDSET:
-        return out
-    # The spelled-out pattern is costly: try it only around each "at"/"arroba"/"@"
-    # ("ana @ mail . com", "ana[@]mail(.)com" are not plain addresses).
-    for anchor in _AT_ANCHOR_RE.finditer(folded):
-        lo, hi = max(0, anchor.start() - 48), anchor.end() + 64
-        m = _SPELLED_EMAIL_RE.search(folded, lo, hi)
-        if m is not None:
-            local, domain, tld, tld2 = m.groups()
-            email = f"{local}@{domain}.{tld}" + (f".{tld2}" if tld2 else "")
-        else:  # "ana arroba gmail": the provider's domain is implied
-            m = _PROVIDER_EMAIL_RE.search(folded, lo, hi)
-            if m is None:
-                continue
-            email = f"{m.group(1)}@{_PROVIDERS[m.group(2)]}"
-        if email not in out:
-            out.append(email)
-    return list(dict.fromkeys(out))
-
-
-def find_handles(folded: str, words: frozenset[str] | None = None) -> list[dict[str, str]]:
-    """Handles as {"platform", "handle"}: lowercase, without "@", never a bare number."""
+def find_handles(folded: str, words: frozenset[str] | None = None,
+                 emails: list[tuple[str, int, int]] | None = None) -> list[dict[str, str]]:
+    """Handles as {"platform", "handle"}: lowercase, without "@", never a bare number, never
+    inside an address (`emails`: ad_emails.email_spans of the text, if already known)."""
     if words is None:
         words = words_of(folded)
     found: dict[tuple[str, str], None] = {}
@@ -134,10 +85,12 @@ def find_handles(folded: str, words: frozenset[str] | None = None) -> list[dict[
             if handle:
                 found[(platform, handle)] = None
     if "@" in folded:
-        email_spans = [m.span() for m in _EMAIL_RE.finditer(folded)]
+        if emails is None:
+            emails = email_spans(folded, words)
+        spans = taken + [(s, e) for _, s, e in emails]
         for m in _BARE_AT_RE.finditer(folded):
             pos = m.start()
-            if any(s <= pos < e for s, e in taken + email_spans):
+            if any(s <= pos < e for s, e in spans):
                 continue
             handle = _clean("other", m.group(1))
             if handle and not any(h == handle for _, h in found):

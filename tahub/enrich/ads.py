@@ -26,7 +26,8 @@ from typing import Any
 
 from tahub.enrich.ad_ages import find_ages
 from tahub.enrich.ad_city import find_city
-from tahub.enrich.ad_contacts import find_emails, find_handles
+from tahub.enrich.ad_contacts import find_handles
+from tahub.enrich.ad_emails import email_spans
 from tahub.enrich.ad_lexicon import fold
 from tahub.enrich.ad_match import words_of
 from tahub.enrich.ad_phones import find_phones
@@ -91,11 +92,12 @@ def _read(text: str, country: str | None, city: str | None) -> dict[str, Any]:
     ages = find_ages(digitized, cased, words)
     indicators = find_indicators(clean, folded, country, ages, lang, words)
     risk, reasons = score(indicators, ages)
+    emails = email_spans(folded, words)
     return {
         "lang": lang,
         "phones": find_phones(digitized, country),
-        "emails": find_emails(folded, words),
-        "handles": find_handles(folded, words),
+        "emails": list(dict.fromkeys(email for email, _, _ in emails)),
+        "handles": find_handles(folded, words, emails),
         "ages": ages,
         "prices": find_prices(folded, country, words),
         "indicators": indicators,

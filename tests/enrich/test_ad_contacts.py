@@ -65,3 +65,72 @@ def test_a_known_provider_implies_its_domain_only_after_an_unmistakable_at():
     assert emails("escríbeme ana_23 arroba gmail") == ["ana_23@gmail.com"]
     assert emails("ana (at) hotmail y más") == ["ana@hotmail.com"]
     assert emails("nos vemos at gmail offices.") == []
+
+
+def _extract(text: str, country: str = "CO") -> dict:
+    from tahub.enrich.ads import extract_ads
+
+    return extract_ads([{"id": "a1", "text": text, "country": country}])[0]
+
+
+def test_spaced_at_and_dots_in_whole_ads():
+    ad = _extract("Hola amor, soy Valentina, 24 años 💋 correo: valentina.star99 @example .net "
+                  "besitos")
+    assert ad["emails"] == ["valentina.star99@example.net"]
+    # "@example" belongs to the address: it is not also a bare handle
+    assert ad["handles"] == []
+    ad = _extract("Hi gentlemen, I'm Jade 💋 email me: Jade.Star46 @ Example . Org. Kisses", "CA")
+    assert ad["emails"] == ["jade.star46@example.org"]
+    assert ad["handles"] == []
+
+
+def test_wrapped_dashed_and_capitalised_at_words():
+    cases = [
+        ("Soy Paola 🌹 escríbeme a paola.kiss54 {arroba} example {punto} net",
+         "paola.kiss54@example.net"),
+        ("Salomé, 22 añitos. Correo SALOME.VIP50 ARROBA EXAMPLE PUNTO COM!",
+         "salome.vip50@example.com"),
+        ("correo: mile-arroba-example-punto-com, respondo rápido", "mile@example.com"),
+        ("Bia, 25 aninhos ✨ e-mail: bia.rj [arroba] example [ponto] com [ponto] br",
+         "bia.rj@example.com.br"),
+        ("New in town 💋 lily.dulce81 <at> example <dot> org for bookings",
+         "lily.dulce81@example.org"),
+        ("Lily 💋 write lily_23 *at* example *dot* net", "lily_23@example.net"),
+        ("mándame un correo a caro.luna a r r o b a example p u n t o com",
+         "caro.luna@example.com"),
+        ("email: kim.rose @ example · net", "kim.rose@example.net"),
+    ]
+    for text, email in cases:
+        assert _extract(text)["emails"] == [email], text
+
+
+def test_dot_words_inside_the_local_part():
+    ad = _extract("Llama al punto ana punto luna arroba example punto com")
+    assert ad["emails"] == ["ana.luna@example.com"]
+
+
+def test_full_stops_and_trailing_punctuation_are_not_part_of_the_address():
+    assert _extract("Correo: ana.luna22@example.com. Com carinho")["emails"] == [
+        "ana.luna22@example.com"]
+    assert _extract("escríbeme ana arroba example punto com. Co nosotras te atendemos")[
+        "emails"] == ["ana@example.com"]
+    assert _extract("(ana.luna22 @ example . org)!")["emails"] == ["ana.luna22@example.org"]
+
+
+def test_two_addresses_in_one_ad_each_found_once():
+    ad = _extract("ana@example.com y bia (arroba) example (punto) net, ana@example.com")
+    assert ad["emails"] == ["ana@example.com", "bia@example.net"]
+
+
+def test_prose_prices_and_handles_are_not_addresses():
+    texts = [
+        "I am at home. Com pletely discreet, call me", "meet me at 10 dot com bubble",
+        "Nos vemos en el punto de encuentro, arroba de amor 💋",
+        "$150.000 la hora, 1.65 de estatura, 90-60-90",
+        "sígueme @ana_23 en ig ✨", "see you at gmail offices.", "see you at the hotel. com",
+        "Estoy en el punto. Com gusto te atiendo",
+    ]
+    for text in texts:
+        assert _extract(text)["emails"] == [], text
+    assert _extract("sígueme @ana_23 en ig ✨")["handles"] == [
+        {"platform": "other", "handle": "ana_23"}]

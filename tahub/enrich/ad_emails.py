@@ -1,0 +1,152 @@
+"""E-mail addresses in an ad, written plainly or disguised the way ads disguise them.
+
+Plain: "Ana.Luna@Example.org" (lowercased). Disguised: the "@" and the dots spaced out
+("ana @ mail . com", "ana @mail .com"), spelled ("at", "arroba", "a r r o b a"; "dot",
+"punto", "ponto") or wrapped ("(at)", "[at]", "{arroba}", "<@>", "-at-", "(.)", "[dot]"),
+also inside the local part ("ana punto luna arroba mail punto com").
+
+Precision comes first, since a made-up address links strangers:
+- a disguised address must end in a known top-level domain (common.yaml `email_tlds`), so
+  "punto de encuentro" or "arroba de amor" is never one;
+- a bare English " at " is weak evidence ("I am at home. com..."): it needs a local part
+  that is not a function word ("me", "you", "am") and a domain with a letter;
+- a dot with a space after it but not before is a full stop, never part of an address
+  ("I am at home. com...", "ana@mail.com. Com carinho");
+- "ana arroba gmail": a mail provider's domain is implied, but only after an unmistakable
+  "@"/"arroba"/bracketed at, never a bare " at " ("see you at gmail offices"). These
+  providers serve one address space under their main domain, so the address reaches her;
+- "@ana_23" with nothing before it is a handle (ad_contacts), not an address.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tahub.enrich.ad_lexicon import fold, lexicon
+from tahub.enrich.ad_match import words_of
+
+_LEX = lexicon()
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _spelled(words: list[str]) -> list[str]:
+    """Each word, and the same letter by letter ("a r r o b a") for words of 3+ letters."""
+    return words + [" ".join(w) for w in words if len(w) >= 3 and " " not in w]
+
+
+_AT_WORDS = _spelled(["at", "arroba"] + _LEX.words("email_at"))
+_DOT_WORDS = _spelled(["dot", "punto", "ponto"] + _LEX.words("email_dot"))
+_OPEN, _CLOSE = r"[(\[{<*_\-]", r"[)\]}>*_\-]"
+# The middle dot and the ideographic full stop stand for a dot (NFKC keeps them).
+_DOT_SIGNS = r"[.\u00b7\u3002]"
+
+
+def _sep(words: list[str], sign: str, bare: str) -> str:
+    """A wrapped word or sign, a spaced word, or the bare sign (`bare`: its spacing)."""
+    alt = _alt(words)
+    return rf"(?:\s*{_OPEN}\s*(?:{alt}|{sign})\s*{_CLOSE}\s*|\s+(?:{alt})\s+|{bare})"
+
+
+_AT = _sep(_AT_WORDS, "@", r"\s*@\s*")
+# A dot with a space after it but none before is a full stop ("mail.com. Com carinho").
+_DOT = _sep(_DOT_WORDS, _DOT_SIGNS, rf"\s+{_DOT_SIGNS}\s*|{_DOT_SIGNS}(?!\s)")
+_DOT_WORD_JOIN = rf"\s+(?:{_alt(_DOT_WORDS)})\s+"
+_TLDS = _alt([str(t).split(".")[-1] for t in _LEX.common["email_tlds"]])
+_CC = _alt([str(t) for t in _LEX.common["email_tlds"] if len(str(t)) == 2])
+_PIECE = r"[a-z0-9][a-z0-9._+\-]*"
+_LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
+
+EMAIL_RE = re.compile(
+    r"(?<![\w.+\-])[a-z0-9][a-z0-9._+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
+)
+_DISGUISED_RE = re.compile(
+    rf"(?<![\w.+\-])({_PIECE}(?:{_DOT_WORD_JOIN}{_PIECE})*)({_AT})({_LABEL})"
+    rf"(?:({_DOT}){_LABEL})?"  # a subdomain ("mail.example.com")
+    rf"({_DOT})({_TLDS})(?:({_DOT})({_CC}))?(?![\w@])"
+)
+_PROVIDERS = {str(k): str(v) for k, v in (_LEX.common.get("email_providers") or {}).items()}
+_PROVIDER_RE = re.compile(
+    rf"(?<![\w.+\-])({_PIECE}(?:{_DOT_WORD_JOIN}{_PIECE})*)({_AT})({_alt(list(_PROVIDERS))})"
+    rf"(?![\w@.\-]|{_DOT})"
+)
+_AT_ANCHOR_RE = re.compile(
+    rf"(?<![a-z0-9])(?:{_alt(_AT_WORDS)})(?![a-z0-9])|@"
+)
+_AT_WORDSET = frozenset(w for w in _AT_WORDS if " " not in w)
+_SPACED_AT_RE = re.compile(r"(?<![a-z0-9])a r r o b a(?![a-z0-9])")
+_JOIN_RE = re.compile(_DOT_WORD_JOIN)
+_DOT_RE = re.compile(_DOT)
+_WEAK_AT_RE = re.compile(r"\s+at\s+")
+
+
+def _function_words() -> frozenset[str]:
+    words: set[str] = set()
+    for data in _LEX.langs.values():
+        words.update(fold(str(w)) for w in data["stopwords"])
+    for extra in (_LEX.common.get("extra_stopwords") or {}).values():
+        words.update(fold(str(w)) for w in extra)
+    return frozenset(words)
+
+
+_FUNCTION_WORDS = _function_words()
+
+
+def find_emails(folded: str, words: frozenset[str] | None = None) -> list[str]:
+    """Lowercase addresses, plain or disguised, in order of appearance, each once."""
+    return list(dict.fromkeys(email for email, _, _ in email_spans(folded, words)))
+
+
+def email_spans(folded: str, words: frozenset[str] | None = None) -> list[tuple[str, int, int]]:
+    """(address, start, end) of every address found, so "ana @mail .com" is not also read
+    as the handle "@mail"."""
+    out: list[tuple[str, int, int]] = []
+    has_at = "@" in folded
+    if has_at:
+        out.extend((m.group(0).rstrip("."), *m.span()) for m in EMAIL_RE.finditer(folded))
+    if words is None:
+        words = words_of(folded)
+    if not has_at and not words & _AT_WORDSET and not _SPACED_AT_RE.search(folded):
+        return out
+    # The disguised patterns are costly: try them only around each "at"/"arroba"/"@" that
+    # no plain address holds.
+    for anchor in _AT_ANCHOR_RE.finditer(folded):
+        at = anchor.start()
+        if any(s <= at < e for _, s, e in out):
+            continue
+        found = _disguised(folded, max(0, at - 64), anchor.end() + 80, at)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _disguised(folded: str, lo: int, hi: int, at: int) -> tuple[str, int, int] | None:
+    """The address whose "at" is the one at offset `at`, if any."""
+    for m in _DISGUISED_RE.finditer(folded, lo, hi):
+        local = _local(m.group(1))
+        if local is None or not m.start(2) <= at < m.end(2):
+            continue
+        if _WEAK_AT_RE.fullmatch(m.group(2)) and (
+            local in _FUNCTION_WORDS or not any(c.isalpha() for c in m.group(3))):
+            continue
+        domain = _DOT_RE.sub(".", folded[m.start(3):m.end(6)])
+        cc = f".{m.group(8)}" if m.group(8) else ""
+        return f"{local}@{domain}{cc}", m.start(), m.end()
+    for m in _PROVIDER_RE.finditer(folded, lo, hi):
+        local = _local(m.group(1))
+        if local is None or _WEAK_AT_RE.fullmatch(m.group(2)) or not m.start(2) <= at < m.end(2):
+            continue
+        return f"{local}@{_PROVIDERS[m.group(3)]}", m.start(), m.end()
+    return None
+
+
+def _local(raw: str) -> str | None:
+    """The local part, dot words made dots ("ana punto luna" -> "ana.luna"); pieces before
+    a function word are prose, not address ("al punto ana" -> "ana")."""
+    pieces = _JOIN_RE.split(raw)
+    while pieces and pieces[0] in _FUNCTION_WORDS and len(pieces) > 1:
+        pieces.pop(0)
+    local = ".".join(pieces).strip(".")
+    return local or None
