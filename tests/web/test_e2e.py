@@ -1,6 +1,7 @@
 """End to end in headless Chromium (Debian's package, driven by Playwright without its own
 browser download): log in, switch to Spanish, filter the map, open a detail page with its
-evidence, upload a bad file and see the row errors, export CSV. Screenshots of each page
+evidence, upload a bad file and see the row errors, upload a big one and watch its progress
+bars reach 100%, export CSV. Screenshots of each page
 go to test-output/screenshots/. Every request the browser makes must stay on the app's host.
 """
 
@@ -159,8 +160,8 @@ def test_detail_upload_and_export(page, server, hub, tmp_path) -> None:  # type:
     assert cells[0] == "3" and cells[1] == "yearOfRegistration" and "not a year" in cells[2]
     shot(page, "upload-errors")
     page.get_by_role("button", name="Store the file").click()
-    page.wait_for_selector("#row-errors")
-    assert "nothing was stored" in page.content()
+    page.get_by_text("nothing was stored").wait_for()
+    assert page.locator("#row-errors tbody tr").count() == 1
     # export the filtered view as CSV
     page.goto(server + "/exports?country=CO")
     shot(page, "exports")
@@ -174,3 +175,46 @@ def test_detail_upload_and_export(page, server, hub, tmp_path) -> None:  # type:
         page.wait_for_selector(".chart canvas")
         page.wait_for_timeout(400)
         shot(page, name)
+
+
+# Records every value a <progress> bar takes, whatever replaces the content around it.
+WATCH_PROGRESS = """
+window.progressSeen = {};
+new MutationObserver(function (changes) {
+  changes.forEach(function (c) {
+    var el = c.target;
+    if (el.tagName === "PROGRESS") {
+      (window.progressSeen[el.id] = window.progressSeen[el.id] || []).push(el.value);
+    }
+  });
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["value"]});
+"""
+
+
+def _good_rows(count: int) -> str:
+    head = BAD_CSV.splitlines()[0]
+    rows = [f"{i},{2000 + i % 20}.0,Case Management,Female,18--20,CO,0.0,Other,,Sexual,"
+            for i in range(count)]
+    return "\n".join([head, *rows]) + "\n"
+
+
+def test_a_big_upload_shows_its_progress_to_the_end(page, server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page.add_init_script(WATCH_PROGRESS)
+    log_in(page, server)
+    big = tmp_path / "big_cases.csv"
+    big.write_text(_good_rows(20_000), encoding="utf-8")
+    page.goto(server + "/upload")
+    page.get_by_label("File", exact=False).first.set_input_files(str(big))
+    page.get_by_label("Profile (how the columns are read)").select_option("ctdc")
+    page.get_by_role("button", name="Preview").click()
+    page.get_by_text("20,000 rows read.").wait_for(timeout=60_000)
+    assert page.url == server + "/upload"  # the preview replaced the form in place
+    page.get_by_role("button", name="Store the file").click()
+    page.get_by_text("Stored 20,000 of 20,000 rows").wait_for(timeout=120_000)
+    bar = page.get_by_label("Checking and storing the file")
+    assert bar.get_attribute("value") == "100"
+    assert "/upload/jobs/" in page.url
+    seen = page.evaluate("window.progressSeen")
+    assert max(seen["progress-send"]) == 100
+    assert seen["progress-store"][-1] == 100 and seen["progress-store"][0] < 100
+    shot(page, "upload-progress")
