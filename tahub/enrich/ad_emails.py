@@ -62,16 +62,20 @@ _LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
 EMAIL_RE = re.compile(
     r"(?<![\w.+\-])[a-z0-9][a-z0-9._+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}"
 )
-_DISGUISED_RE = re.compile(
-    rf"(?<![\w.+\-])({_PIECE}(?:{_DOT_WORD_JOIN}{_PIECE})*)({_AT})({_LABEL})"
-    rf"(?:({_DOT}){_LABEL})?"  # a subdomain ("mail.example.com")
-    rf"({_DOT})({_TLDS})(?:({_DOT})({_CC}))?(?![\w@])"
+# What follows the local part: the "at", the domain and a known top-level domain.
+_DOMAIN_RE = re.compile(
+    rf"({_AT})({_LABEL})"
+    rf"(?:{_DOT}{_LABEL})?"  # a subdomain ("mail.example.com")
+    rf"{_DOT}({_TLDS})(?:({_DOT})({_CC}))?(?![\w@])"
 )
 _PROVIDERS = {str(k): str(v) for k, v in (_LEX.common.get("email_providers") or {}).items()}
-_PROVIDER_RE = re.compile(
-    rf"(?<![\w.+\-])({_PIECE}(?:{_DOT_WORD_JOIN}{_PIECE})*)({_AT})({_alt(list(_PROVIDERS))})"
-    rf"(?![\w@.\-]|{_DOT})"
-)
+_PROVIDER_RE = re.compile(rf"({_AT})({_alt(list(_PROVIDERS))})(?![\w@.\-]|{_DOT})")
+# The local part is read backwards from the "at": its characters, and dot words joining
+# pieces of it ("ana punto luna arroba ...").
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._+-")
+_OPEN_CHARS = frozenset("([{<*_-")
+_JOIN_BEFORE_RE = re.compile(rf"(?<![a-z0-9._+\-]){_PIECE}{_DOT_WORD_JOIN}$")
+_JOIN_TAILS = tuple(f"{w} " for w in _DOT_WORDS)
 _AT_ANCHOR_RE = re.compile(
     rf"(?<![a-z0-9])(?:{_alt(_AT_WORDS)})(?![a-z0-9])|@"
 )
@@ -110,35 +114,52 @@ def email_spans(folded: str, words: frozenset[str] | None = None) -> list[tuple[
         words = words_of(folded)
     if not has_at and not words & _AT_WORDSET and not _SPACED_AT_RE.search(folded):
         return out
-    # The disguised patterns are costly: try them only around each "at"/"arroba"/"@" that
-    # no plain address holds.
+    # Read outwards from each "at"/"arroba"/"@" that no plain address holds.
     for anchor in _AT_ANCHOR_RE.finditer(folded):
         at = anchor.start()
         if any(s <= at < e for _, s, e in out):
             continue
-        found = _disguised(folded, max(0, at - 64), anchor.end() + 80, at)
+        found = _disguised(folded, at)
         if found is not None:
             out.append(found)
     return out
 
 
-def _disguised(folded: str, lo: int, hi: int, at: int) -> tuple[str, int, int] | None:
-    """The address whose "at" is the one at offset `at`, if any."""
-    for m in _DISGUISED_RE.finditer(folded, lo, hi):
-        local = _local(m.group(1))
-        if local is None or not m.start(2) <= at < m.end(2):
+def _disguised(folded: str, at: int) -> tuple[str, int, int] | None:
+    """The address around the "at" word or sign at offset `at`, if any."""
+    # Back over the at's spaces and wrapper to where the local part must end.
+    end = at
+    while end and folded[end - 1] in " \t\n":
+        end -= 1
+    ends = [end]
+    if end and folded[end - 1] in _OPEN_CHARS:
+        end -= 1
+        while end and folded[end - 1] in " \t\n":
+            end -= 1
+        ends.insert(0, end)
+    for local_end in ends:
+        start = local_end
+        while start and folded[start - 1] in _LOCAL_CHARS:
+            start -= 1
+        while folded.endswith(_JOIN_TAILS, 0, start) and (
+                m := _JOIN_BEFORE_RE.search(folded, max(0, start - 48), start)):
+            start = m.start()
+        if start == local_end or (start and folded[start - 1].isalnum()):
             continue
-        if _WEAK_AT_RE.fullmatch(m.group(2)) and (
-            local in _FUNCTION_WORDS or not any(c.isalpha() for c in m.group(3))):
+        local = _local(folded[start:local_end])
+        if local is None:
             continue
-        domain = _DOT_RE.sub(".", folded[m.start(3):m.end(6)])
-        cc = f".{m.group(8)}" if m.group(8) else ""
-        return f"{local}@{domain}{cc}", m.start(), m.end()
-    for m in _PROVIDER_RE.finditer(folded, lo, hi):
-        local = _local(m.group(1))
-        if local is None or _WEAK_AT_RE.fullmatch(m.group(2)) or not m.start(2) <= at < m.end(2):
-            continue
-        return f"{local}@{_PROVIDERS[m.group(3)]}", m.start(), m.end()
+        m = _DOMAIN_RE.match(folded, local_end)
+        if m is not None:
+            if _WEAK_AT_RE.fullmatch(m.group(1)) and (
+                    local in _FUNCTION_WORDS or not any(c.isalpha() for c in m.group(2))):
+                continue
+            domain = _DOT_RE.sub(".", folded[m.start(2):m.end(3)])
+            cc = f".{m.group(5)}" if m.group(5) else ""
+            return f"{local}@{domain}{cc}", start, m.end()
+        m = _PROVIDER_RE.match(folded, local_end)
+        if m is not None and not _WEAK_AT_RE.fullmatch(m.group(1)):
+            return f"{local}@{_PROVIDERS[m.group(2)]}", start, m.end()
     return None
 
 
@@ -148,5 +169,5 @@ def _local(raw: str) -> str | None:
     pieces = _JOIN_RE.split(raw)
     while pieces and pieces[0] in _FUNCTION_WORDS and len(pieces) > 1:
         pieces.pop(0)
-    local = ".".join(pieces).strip(".")
+    local = ".".join(pieces).lstrip("._+-").rstrip(".")
     return local or None
