@@ -24,7 +24,7 @@ def dev_records(per_language: int) -> list[dict]:
     return records
 
 
-@pytest.mark.parametrize("name", ["local", pytest.param("spark", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("name", ["local", "spark"])
 def test_engines_give_the_lines_of_a_direct_call_in_order(name):
     if name == "spark":
         pytest.importorskip("pyspark")

@@ -108,6 +108,25 @@ def test_pipeline_stores_facts_evidence_and_incidents_once(db_url):
     assert counts() == stored
 
 
+def test_pipeline_on_spark_stores_what_the_enrichment_says(sqlite_url):
+    pytest.importorskip("pyspark")
+    load_fixtures()
+    result = invoke("pipeline", "--engine", "spark", "--workers", "2")
+    assert "9 document(s) enriched" in result.output
+    with Session(get_engine()) as session:
+        docs = list(session.scalars(select(Document).order_by(Document.id)))
+        incidents = set(session.scalars(select(Incident.document_id)))
+    lines = {line["id"]: line for line in enrich_texts(
+        [{"id": d.id, "text": d.text,
+          "published_at": d.published_at.isoformat() if d.published_at else None}
+         for d in docs])}
+    for doc in docs:
+        line = lines[doc.id]
+        assert (doc.relevant, doc.kind, doc.facts["countries"]) == (
+            line["relevant"], line["kind"], line["countries"])
+    assert {d.id for d in docs if d.relevant and d.story_id == d.id} == incidents
+
+
 def test_new_documents_after_a_run_are_enriched_next_time(db_url):
     invoke("ingest-feed", str(FEEDS / "newsday_rss.xml"))
     invoke("pipeline", "--workers", "1")
