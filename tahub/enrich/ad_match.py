@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from re import _constants as C  # noqa: N812 - the sre opcode names, as re itself uses them
 from re import _parser as sre_parse
 
+from tahub.enrich.ad_prefilter import Prefilter
+
 
 class _Separators(dict):
     """str.translate table: [a-z0-9] kept, anything else a space (memoised per char)."""
@@ -193,43 +195,34 @@ def _spellings(items: list) -> set[str] | None:
 _Entry = tuple[str, re.Pattern[str], str, "int | None", int, bool]
 
 
-class Forms:
-    """Named regex forms matched at word boundaries, each gated by its anchor and, when
-    its width is bounded, searched only in a window around each anchor occurrence."""
+class _Gate:
+    """Forms gated by their anchors: the words (or substrings) a text must hold for each."""
 
-    def __init__(self, named: Iterable[tuple[str, str]]):
+    def __init__(self) -> None:
         self.by_word: dict[str, list[_Entry]] = {}
         self.by_sub: dict[str, list[_Entry]] = {}
         # Forms gated by a set of words, found through any of the words, kept in order.
         self.choices: list[_Entry] = []
         self.by_choice_word: dict[str, list[int]] = {}
         self.always: list[_Entry] = []
-        for name, form in named:
-            pattern = re.compile(f"(?:{form})(?![a-z0-9_])")
-            width = sre_parse.parse(form).getwidth()[1]
-            kind = anchor(form)
-            if kind is None:
-                self.always.append((name, pattern, "", None, 0, False))
-                continue
-            if kind[0] == "choice":
-                for word in kind[1]:
-                    self.by_choice_word.setdefault(word, []).append(len(self.choices))
-                self.choices.append((name, pattern, "", None, width, False))
-                continue
-            # A short anchor occurs too often for a window per occurrence to pay: re's own
-            # search (a literal prefix scan in C) is faster.
-            lead = kind[2] if width < _UNBOUNDED and len(kind[1]) >= 3 else None
-            entry = (name, pattern, kind[1], lead, width, kind[0] == "word")
-            if kind[0] == "word":
-                self.by_word.setdefault(kind[1], []).append(entry)
-            else:
-                self.by_sub.setdefault(kind[1], []).append(entry)
+
+    def add(self, entry: _Entry, kind: tuple | None) -> None:
+        if kind is None:
+            self.always.append(entry)
+        elif kind[0] == "choice":
+            for word in kind[1]:
+                self.by_choice_word.setdefault(word, []).append(len(self.choices))
+            self.choices.append(entry)
+        elif kind[0] == "word":
+            self.by_word.setdefault(kind[1], []).append(entry)
+        else:
+            self.by_sub.setdefault(kind[1], []).append(entry)
+
+    def seal(self) -> None:
         self.anchor_words = frozenset(self.by_word)
         self.choice_words = frozenset(self.by_choice_word)
 
-    def find(self, folded: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
-        """(name, start, end) of every match of every form that can match, unordered.
-        One flat loop: nested generators cost more than the searches themselves."""
+    def entries(self, folded: str, words: frozenset[str]) -> list[_Entry]:
         entries = [e for w in self.anchor_words & words for e in self.by_word[w]]
         for sub, subs in self.by_sub.items():
             if sub in folded:
@@ -237,6 +230,48 @@ class Forms:
         chosen = {k for w in self.choice_words & words for k in self.by_choice_word[w]}
         entries.extend(self.choices[k] for k in sorted(chosen))
         entries.extend(self.always)
+        return entries
+
+
+class Forms:
+    """Named regex forms matched at word boundaries. A text is first scanned once for all
+    forms at once (ad_prefilter, when Hyperscan is installed) so only forms that match run
+    in re; forms or texts the prefilter cannot read are gated by their anchor instead.
+    A form with a bounded width is searched only in a window around each anchor."""
+
+    def __init__(self, named: Iterable[tuple[str, str]]):
+        named = list(named)
+        self.prefilter = Prefilter([form for _, form in named])
+        self.entries: list[_Entry] = []
+        self.gate = _Gate()  # every form: for texts the prefilter cannot read
+        self.rest = _Gate()  # forms the prefilter does not cover
+        for i, (name, form) in enumerate(named):
+            pattern = re.compile(f"(?:{form})(?![a-z0-9_])")
+            width = sre_parse.parse(form).getwidth()[1]
+            kind = anchor(form)
+            if kind is None or kind[0] == "choice":
+                entry = (name, pattern, "", None, width, False)
+            else:
+                # A short anchor occurs too often for a window per occurrence to pay: re's
+                # own search (a literal prefix scan in C) is faster.
+                lead = kind[2] if width < _UNBOUNDED and len(kind[1]) >= 3 else None
+                entry = (name, pattern, kind[1], lead, width, kind[0] == "word")
+            self.entries.append(entry)
+            self.gate.add(entry, kind)
+            if i not in self.prefilter.covered:
+                self.rest.add(entry, kind)
+        self.gate.seal()
+        self.rest.seal()
+
+    def find(self, folded: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
+        """(name, start, end) of every match of every form that can match, unordered.
+        One flat loop: nested generators cost more than the searches themselves."""
+        matched = self.prefilter.matches(folded)
+        if matched is None:
+            entries = self.gate.entries(folded, words)
+        else:
+            entries = [self.entries[i] for i in sorted(matched)]
+            entries.extend(self.rest.entries(folded, words))
         out: list[tuple[str, int, int]] = []
         for name, pattern, anchor_text, lead, _, whole in entries:
             if lead is None or lead > _MAX_LEAD:

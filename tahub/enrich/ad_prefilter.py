@@ -1,0 +1,122 @@
+"""Which of many regex forms match a text at all, found in one pass, so that only those
+run in Python's re (which would otherwise try each form over the text).
+
+Hyperscan (Intel's multi-pattern matcher, the `hyperscan` package) scans the text once
+for every form it can take and reports each form that matches anywhere. Its verdict is
+exact only where its regex meaning equals re's, so a form is given to it only when built
+from constructs both read alike on ASCII text (literals, classes, \\d \\s \\w, groups,
+alternation, repeats, word boundaries), and a text only when it is ASCII without the
+control characters re counts as spaces. Forms with look-arounds, anchors, back
+references, atomic groups or possessive repeats, texts outside that set, and every text
+when the package is missing, are left to the caller's own gate (`matches` returns None
+or leaves the form out of `covered`). The re match that follows still decides spans.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from re import _constants as C  # noqa: N812 - the sre opcode names, as re itself uses them
+from re import _parser as sre_parse
+
+try:
+    import hyperscan
+except ImportError:  # optional: the caller's gate then does all the work
+    hyperscan = None
+
+_UNSAFE = {C.ASSERT, C.ASSERT_NOT, C.GROUPREF, C.GROUPREF_EXISTS, C.ATOMIC_GROUP,
+           C.POSSESSIVE_REPEAT, C.GROUPREF_IGNORE}
+_SAFE_AT = {C.AT_BOUNDARY, C.AT_NON_BOUNDARY}
+_CONTROL_SPACES_RE = re.compile("[\x1c-\x1f]")
+
+
+def _safe(items: sre_parse.SubPattern | list) -> bool:
+    for op, av in items:
+        if op in _UNSAFE or (op is C.AT and av not in _SAFE_AT) or (
+                op is C.CATEGORY and av not in _ASCII_CATEGORIES):
+            return False
+        if op is C.SUBPATTERN and (av[1] or av[2]):  # inline flags: (?i) and the like
+            return False
+        if not all(_safe(child) for child in _children(op, av)):
+            return False
+    return True
+
+
+def _children(op: object, av: object) -> list:
+    if op is C.SUBPATTERN:
+        return [av[3]]
+    if op is C.BRANCH:
+        return list(av[1])
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        return [av[2]]
+    if op is C.IN:
+        return [[item] for item in av]
+    return []
+
+
+_ASCII_CATEGORIES = {C.CATEGORY_DIGIT, C.CATEGORY_NOT_DIGIT, C.CATEGORY_SPACE,
+                     C.CATEGORY_NOT_SPACE, C.CATEGORY_WORD, C.CATEGORY_NOT_WORD}
+
+
+def usable(form: str) -> bool:
+    """Whether `form` reads the same in Hyperscan as in re on ASCII text, and cannot match
+    the empty string."""
+    try:
+        tree = sre_parse.parse(form)
+    except re.error:
+        return False
+    flags = tree.state.flags & ~(re.UNICODE | re.ASCII)  # global inline flags: (?i), (?x)...
+    return not flags and tree.getwidth()[0] > 0 and _safe(tree)
+
+
+class Prefilter:
+    """The forms of a list that match a text, by position in the list."""
+
+    def __init__(self, forms: list[str]):
+        self.covered: frozenset[int] = frozenset()
+        self._db = None
+        if hyperscan is None:
+            return
+        ids = [i for i, f in enumerate(forms) if usable(f)]
+        ids = [i for i in ids if _compiles(forms[i])] if not _compiles_all(forms, ids) else ids
+        if not ids:
+            return
+        self._db = _database(forms, ids)
+        self.covered = frozenset(ids)
+        self._local = threading.local()
+
+    def matches(self, text: str) -> set[int] | None:
+        """Indices of the covered forms that match `text` somewhere; None when the text
+        is not one this filter can read (the caller must then gate every form itself)."""
+        if self._db is None or not text.isascii() or _CONTROL_SPACES_RE.search(text):
+            return None
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(self._db)
+        found: set[int] = set()
+        self._db.scan(text.encode("ascii"), match_event_handler=_collect, context=found,
+                      scratch=scratch)
+        return found
+
+
+def _collect(form_id: int, _start: int, _end: int, _flags: int, found: set[int]) -> None:
+    found.add(form_id)
+
+
+def _database(forms: list[str], ids: list[int]):  # noqa: ANN202 - hyperscan.Database
+    db = hyperscan.Database()
+    db.compile(expressions=[forms[i].encode("ascii") for i in ids], ids=ids,
+               elements=len(ids), flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(ids))
+    return db
+
+
+def _compiles_all(forms: list[str], ids: list[int]) -> bool:
+    try:
+        _database(forms, ids)
+    except (hyperscan.error, UnicodeEncodeError):
+        return False
+    return True
+
+
+def _compiles(form: str) -> bool:
+    return _compiles_all([form], [0])

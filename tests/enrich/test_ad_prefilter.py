@@ -1,0 +1,69 @@
+"""The one-pass prefilter must never drop a lexicon match that the anchor gate finds."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tahub.enrich.ad_lexicon import fold
+from tahub.enrich.ad_match import Forms, words_of
+from tahub.enrich.ad_prefilter import Prefilter, usable
+from tahub.enrich.ad_risk import _named_forms
+from tahub.enrich.ad_text import normalize
+
+DEV = Path(__file__).resolve().parents[2] / "eval" / "ads" / "dev.jsonl"
+
+
+def test_only_forms_read_alike_by_both_engines_are_usable():
+    assert usable("hotel(?:es)?")
+    assert usable(r"[a-z]{1,20} de \d{2} anos y [a-z]{1,20}")
+    assert usable(r"\bnew\b in town")
+    assert not usable("nueva en (?!esto|este)[a-z]{1,20}")  # look-ahead
+    assert not usable(r"(?<!no )sin condon")  # look-behind
+    assert not usable(r"\d++ mil")  # possessive repeat
+    assert not usable("(?i)hotel")  # inline flag
+    assert not usable("^hotel$")  # anchors
+    assert not usable("x?")  # matches the empty string
+
+
+def test_texts_it_cannot_read_are_left_to_the_caller():
+    pytest.importorskip("hyperscan")
+    pre = Prefilter(["hotel", "sin condon", "(?<!no )sin condon"])
+    assert pre.covered == {0, 1}
+    assert pre.matches("hotel en lima, sin condon") == {0, 1}
+    assert pre.matches("solo motel") == set()
+    assert pre.matches("hotel \u00e9") is None  # not ASCII
+    assert pre.matches("hotel\x1c") is None  # a control character re reads as a space
+
+
+def _find_both(forms: Forms, text: str) -> tuple[list, list]:
+    words = words_of(text)
+    fast = sorted(forms.find(text, words))
+    matches = forms.prefilter.matches
+    forms.prefilter.matches = lambda _text: None  # the anchor gate alone
+    try:
+        slow = sorted(forms.find(text, words))
+    finally:
+        forms.prefilter.matches = matches
+    return fast, slow
+
+
+def test_the_prefilter_finds_what_the_anchor_gate_finds_on_the_dev_ads():
+    pytest.importorskip("hyperscan")
+    forms = Forms(_named_forms("forms"))
+    assert len(forms.prefilter.covered) > 0.9 * len(forms.entries)
+    total = 0
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        ad = json.loads(line)
+        text = fold(normalize(f"{ad.get('title') or ''}\n{ad['text']}"))
+        fast, slow = _find_both(forms, text)
+        assert fast == slow, ad["id"]
+        total += len(fast)
+    assert total > 300
+
+
+def test_forms_the_prefilter_cannot_take_still_run():
+    forms = Forms([("new_in_town", "nueva en (?!esto|este)[a-z]{1,20}"), ("hotel", "hotel")])
+    text = "nueva en lima, hotel centrico"
+    found = sorted((name, text[s:e]) for name, s, e in forms.find(text, words_of(text)))
+    assert found == [("hotel", "hotel"), ("new_in_town", "nueva en lima")]
