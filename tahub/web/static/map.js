@@ -1,5 +1,7 @@
 /* The hotspot map: Leaflet without tiles (none are available offline). Country shapes come
-   from the packaged world-atlas TopoJSON; hexagons and counts from the page's JSON block. */
+   from the packaged world-atlas TopoJSON; hexagons and counts from the page's JSON block;
+   departments/states/provinces (Natural Earth admin-1, per country) with their protected
+   counts from /map/departments, for the countries whose records name them. */
 (function () {
   "use strict";
   var node = document.getElementById("map-data");
@@ -31,6 +33,10 @@
   var map = window.L.map("map", { attributionControl: false, worldCopyJump: true,
                                   minZoom: 1, maxZoom: 9 }).setView([10, -40], 2);
   var control = window.L.control.layers(null, null, { collapsed: false }).addTo(map);
+  /* Inside the overlay pane, above its own SVG of opaque country shapes (z-index 200 in
+     leaflet.css): areas, then hexagons. */
+  map.createPane("areas", map.getPane("overlayPane")).style.zIndex = 210;
+  map.createPane("hexes", map.getPane("overlayPane")).style.zIndex = 220;
   var bounds = null;
 
   data.layers.forEach(function (layer) {
@@ -38,6 +44,7 @@
     feats.forEach(function (f) { max = Math.max(max, f.properties.count); });
     var scale = SCALES[layer.key] || BLUES;
     var g = window.L.geoJSON(layer.data, {
+      pane: "hexes",
       style: function (f) {
         return { color: "#333", weight: 0.6, fillOpacity: 0.75,
                  fillColor: shade(scale, f.properties.count, max) };
@@ -83,4 +90,91 @@
       control.addOverlay(base, c.label);
       if (bounds) { map.fitBounds(bounds.pad(0.5), { maxZoom: 6 }); }
     });
+
+  function cellText(cell, labels) {
+    if (!cell) { return "0"; }
+    if (cell.count === null) { return labels.hidden; }
+    return cell.count + (cell.exact ? "" : " (" + labels.rounded + ")");
+  }
+
+  /* One country's areas, shaded by incidents (or missing persons where it has no incidents
+     by area), each with both counts in its tooltip. */
+  function drawAreas(code, entry, labels, group) {
+    return fetch(entry.shapes).then(function (r) { return r.json(); }).then(function (topo) {
+      var geo = window.topojson.feature(topo, topo.objects[Object.keys(topo.objects)[0]]);
+      geo.features.forEach(function (f) { unwrap(f.geometry); });
+      var inc = entry.layers.incidents, mis = entry.layers.missing_persons;
+      var main = Object.keys(inc).length ? inc : mis, max = 1;
+      Object.keys(main).forEach(function (n) { max = Math.max(max, main[n].count || 0); });
+      var scale = main === inc ? ORANGES : PURPLES;
+      group.addLayer(window.L.geoJSON(geo, {
+        pane: "areas",
+        style: function (f) {
+          var cell = main[f.properties.name];
+          return { color: "#333", weight: 0.8, fillOpacity: cell ? 0.9 : 0,
+                   fillColor: cell ? shade(scale, cell.count || 0, max) : "#ffffff",
+                   dashArray: cell && cell.count === null ? "3" : null };
+        },
+        onEachFeature: function (f, l) {
+          var name = f.properties.name || entry.name;
+          l.bindTooltip(name + ", " + entry.name + " — " + labels.incidents + ": " +
+                        cellText(inc[name], labels) + "; " + labels.missing_persons + ": " +
+                        cellText(mis[name], labels));
+        }
+      }));
+    });
+  }
+
+  fetch("/map/departments" + window.location.search, { credentials: "same-origin" })
+    .then(function (r) { return r.json(); })
+    .then(function (answer) {
+      var codes = Object.keys(answer.countries);
+      if (!codes.length) { return; }
+      var group = window.L.featureGroup();
+      return Promise.all(codes.map(function (code) {
+        return drawAreas(code, answer.countries[code], answer.labels, group);
+      })).then(function () {
+        group.addTo(map);
+        control.addOverlay(group, answer.labels.layer + " (" + codes.length + ")");
+        var chosen = new URLSearchParams(window.location.search).get("country");
+        if ((chosen || !bounds) && group.getBounds().isValid()) {
+          map.fitBounds(group.getBounds().pad(0.1), { maxZoom: 7 });
+        }
+        summarise(answer);
+      });
+    });
+
+  /* The same counts as a table under the map, for readers who do not use the map. */
+  function summarise(answer) {
+    var table = document.getElementById("area-summary");
+    if (!table) { return; }
+    var body = table.querySelector("tbody"), labels = answer.labels;
+    Object.keys(answer.countries).forEach(function (code) {
+      var entry = answer.countries[code], inc = entry.layers.incidents;
+      var mis = entry.layers.missing_persons;
+      var names = Object.keys(inc).concat(Object.keys(mis).filter(function (n) { return !inc[n]; }));
+      names.sort().forEach(function (name) {
+        var row = body.insertRow();
+        [entry.name, name, cellText(inc[name], labels), cellText(mis[name], labels)]
+          .forEach(function (text, i) {
+            var cell = row.insertCell();
+            cell.textContent = text;
+            if (i > 1) { cell.className = "num"; }
+          });
+      });
+      ["incidents", "missing_persons"].forEach(function (layer) {
+        entry.unmatched[layer].forEach(function (pair) {
+          var row = body.insertRow();
+          [entry.name, pair[0] + " — " + labels.unmatched,
+           layer === "incidents" ? cellText(pair[1], labels) : "",
+           layer === "incidents" ? "" : cellText(pair[1], labels)].forEach(function (text, i) {
+            var cell = row.insertCell();
+            cell.textContent = text;
+            if (i > 1) { cell.className = "num"; }
+          });
+        });
+      });
+    });
+    table.hidden = body.rows.length === 0;
+  }
 }());
