@@ -1,4 +1,8 @@
-"""`python -m tahub.eval FEATURE [--split dev|heldout|all]`: score a feature on its gold set."""
+"""`python -m tahub.eval FEATURE [--split SPLIT]`: score a feature on its gold set.
+
+Every feature has `dev`, `heldout` and `all`; text also has `fresh`, a batch collected after
+all tuning. Each feature module lists its own splits in `SPLITS`.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,16 @@ import importlib
 FEATURES = {"text": "tahub.eval.text", "ads": "tahub.eval.ads"}
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tahub.eval")
     parser.add_argument("feature", choices=sorted(FEATURES))
-    parser.add_argument("--split", default="heldout", choices=["dev", "heldout", "all"])
-    args = parser.parse_args()
+    parser.add_argument("--split", default="heldout",
+                        help="dev | heldout | all, and for text also fresh (default: heldout)")
+    args = parser.parse_args(argv)
     module = importlib.import_module(FEATURES[args.feature])
+    if args.split not in module.SPLITS:
+        parser.error(f"{args.feature} has no split {args.split!r}; "
+                     f"use one of {', '.join(module.SPLITS)}")
     print(module.report(args.split))
 
 

@@ -16,6 +16,9 @@ from tahub.eval.metrics import Counts
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "eval" / "text"
 LANGS = ("en", "es", "pt")
+# `heldout` was looked at during earlier tuning; `fresh` was collected after all tuning and is
+# scored once at the end. `all` is every line of every split.
+SPLITS = ("dev", "heldout", "fresh", "all")
 
 
 class Ratio:
@@ -34,10 +37,12 @@ class Ratio:
         return f"{value:.3f} ({self.hit}/{self.total})"
 
 
-def load_gold(split: str) -> list[dict]:
-    """Gold lines of a split (`dev`, `heldout` or `all`) from every gold_<lang>.jsonl."""
+def load_gold(split: str, gold_dir: Path = GOLD_DIR) -> list[dict]:
+    """Gold lines of one split (see SPLITS) from every gold_<lang>.jsonl in `gold_dir`."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
     rows: list[dict] = []
-    for path in sorted(GOLD_DIR.glob("gold_*.jsonl")):
+    for path in sorted(gold_dir.glob("gold_*.jsonl")):
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 if line.strip():

@@ -1,4 +1,8 @@
-from tahub.eval import text
+import json
+
+import pytest
+
+from tahub.eval import __main__, text
 
 
 def _line(**over):
@@ -29,3 +33,36 @@ def test_gold_splits_are_disjoint():
     dev = {g["id"] for g in text.load_gold("dev")}
     heldout = {g["id"] for g in text.load_gold("heldout")}
     assert dev and heldout and not dev & heldout
+
+
+def _write_gold(directory, rows):
+    with (directory / "gold_xx.jsonl").open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row) + "\n")
+
+
+def test_each_split_loads_only_its_own_lines(tmp_path):
+    _write_gold(tmp_path, [_line(id="d", split="dev"), _line(id="h", split="heldout"),
+                           _line(id="f", split="fresh")])
+    ids = {split: [g["id"] for g in text.load_gold(split, tmp_path)] for split in text.SPLITS}
+    assert ids == {"dev": ["d"], "heldout": ["h"], "fresh": ["f"], "all": ["d", "h", "f"]}
+    with pytest.raises(ValueError, match="unknown split"):
+        text.load_gold("fresh-ish", tmp_path)
+
+
+def test_fresh_batch_is_apart_from_the_tuned_splits():
+    fresh = text.load_gold("fresh")
+    tuned = text.load_gold("dev") + text.load_gold("heldout")
+    assert len(fresh) >= 60 and {g["lang"] for g in fresh} == set(text.LANGS)
+    assert not {g["id"] for g in fresh} & {g["id"] for g in tuned}
+    assert not {g["url"] for g in fresh} & {g["url"] for g in tuned}
+    assert len(text.load_gold("all")) == len(fresh) + len(tuned)
+
+
+def test_cli_routes_fresh_to_text_only(monkeypatch, capsys):
+    monkeypatch.setattr(text, "report", lambda split: f"scored {split}")
+    __main__.main(["text", "--split", "fresh"])
+    assert capsys.readouterr().out.strip() == "scored fresh"
+    with pytest.raises(SystemExit):
+        __main__.main(["ads", "--split", "fresh"])
+    assert "ads has no split 'fresh'" in capsys.readouterr().err
