@@ -94,7 +94,8 @@
   function cellText(cell, labels) {
     if (!cell) { return "0"; }
     if (cell.count === null) { return labels.hidden; }
-    return cell.count + (cell.exact ? "" : " (" + labels.rounded + ")");
+    return cell.count.toLocaleString(document.documentElement.lang || "en") +
+      (cell.exact ? "" : " (" + labels.rounded + ")");
   }
 
   /* One country's areas, shaded by incidents (or missing persons where it has no incidents
@@ -138,41 +139,39 @@
         control.addOverlay(group, answer.labels.layer + " (" + codes.length + ")");
         var chosen = new URLSearchParams(window.location.search).get("country");
         if ((chosen || !bounds) && group.getBounds().isValid()) {
-          map.fitBounds(group.getBounds().pad(0.1), { maxZoom: 7 });
+          map.fitBounds(group.getBounds().pad(0.05), { maxZoom: 7 });
         }
         summarise(answer);
       });
     });
+
+  function addRow(body, texts) {
+    var row = body.insertRow();
+    texts.forEach(function (text, i) {
+      var cell = row.insertCell();
+      cell.textContent = text;
+      if (i > 1) { cell.className = "num"; }
+    });
+  }
 
   /* The same counts as a table under the map, for readers who do not use the map. */
   function summarise(answer) {
     var table = document.getElementById("area-summary");
     if (!table) { return; }
     var body = table.querySelector("tbody"), labels = answer.labels;
+    var lang = document.documentElement.lang || "en";
     Object.keys(answer.countries).forEach(function (code) {
       var entry = answer.countries[code], inc = entry.layers.incidents;
       var mis = entry.layers.missing_persons;
       var names = Object.keys(inc).concat(Object.keys(mis).filter(function (n) { return !inc[n]; }));
-      names.sort().forEach(function (name) {
-        var row = body.insertRow();
-        [entry.name, name, cellText(inc[name], labels), cellText(mis[name], labels)]
-          .forEach(function (text, i) {
-            var cell = row.insertCell();
-            cell.textContent = text;
-            if (i > 1) { cell.className = "num"; }
-          });
+      names.sort(function (a, b) { return a.localeCompare(b, lang); }).forEach(function (name) {
+        addRow(body, [entry.name, name, cellText(inc[name], labels), cellText(mis[name], labels)]);
       });
-      ["incidents", "missing_persons"].forEach(function (layer) {
-        entry.unmatched[layer].forEach(function (pair) {
-          var row = body.insertRow();
-          [entry.name, pair[0] + " — " + labels.unmatched,
-           layer === "incidents" ? cellText(pair[1], labels) : "",
-           layer === "incidents" ? "" : cellText(pair[1], labels)].forEach(function (text, i) {
-            var cell = row.insertCell();
-            cell.textContent = text;
-            if (i > 1) { cell.className = "num"; }
-          });
-        });
+      entry.unmatched.incidents.forEach(function (pair) {
+        addRow(body, [entry.name, pair[0] + " — " + labels.unmatched, cellText(pair[1], labels), ""]);
+      });
+      entry.unmatched.missing_persons.forEach(function (pair) {
+        addRow(body, [entry.name, pair[0] + " — " + labels.unmatched, "", cellText(pair[1], labels)]);
       });
     });
     table.hidden = body.rows.length === 0;
