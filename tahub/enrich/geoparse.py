@@ -83,8 +83,27 @@ def _place_cues(lang: str) -> frozenset[tuple[str, ...]]:
     return frozenset(phrase_key(f) for f in expand_all(cues.get(lang, cues["en"])))
 
 
-def _after_cue(doc: TextDoc, i: int, cues: frozenset[tuple[str, ...]]) -> bool:
-    return any(i >= n and tuple(doc.tokens[i - n:i]) in cues for n in (1, 2, 3))
+@functools.lru_cache(maxsize=8)
+def _before_cues(lang: str) -> dict[tuple[str, ...], frozenset[str]]:
+    """Phrase -> the kinds of cue it is when it comes right before a name: `place` ("en",
+    "in"), `neighbourhood` ("barrio"), `local_division` ("concelho de"), `not_place`
+    ("Protocolo de", "alias"); one lookup per length serves every check."""
+    kinds: dict[tuple[str, ...], set[str]] = {}
+    for key in _place_cues(lang):
+        kinds.setdefault(key, set()).add("place")
+    for kind in ("neighbourhood", "local_division", "not_place"):
+        for key in _phrase_set(f"{kind}_before"):
+            kinds.setdefault(key, set()).add(kind)
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+def _cues_before(doc: TextDoc, i: int, lang: str) -> frozenset[str]:
+    table, toks = _before_cues(lang), doc.tokens
+    found: frozenset[str] = frozenset()
+    for n in (1, 2, 3):
+        if i >= n and (kinds := table.get(tuple(toks[i - n:i]))):
+            found = found | kinds
+    return found
 
 
 def add_gazetteer(index: PhraseIndex) -> None:
@@ -111,15 +130,20 @@ def _longest(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+REGION_POPULATION = 1_000_000  # a state or department counts like a big city when choosing
+
+
 def _choose(places: tuple[Place, ...], named: set[str], spoken: frozenset[str]) -> Place:
-    """The most plausible reading of an ambiguous name: a country; else by population, with a
+    """The most plausible reading of an ambiguous name: a country; else by population (a state
+    or department counting as a big place: "Goiás" the state, not the small town), with a
     bonus for a country the text names and for one where the text's language is spoken."""
     countries = [p for p in places if p.kind in ("country", "demonym")]
     regions = [p for p in places if p.kind == "region" and p.country in named]
     if countries and not (regions and countries[0].country not in named):
         return countries[0]  # "Georgia" is the US state in a text about the United States
-    return max(places, key=lambda p: math.log10(p.population + 10) + 1.5 * (p.country in named)
-               + 1.0 * (p.country in spoken))
+    return max(places, key=lambda p: math.log10(
+        (REGION_POPULATION if p.kind == "region" else p.population) + 10)
+        + 1.5 * (p.country in named) + 1.0 * (p.country in spoken))
 
 
 @functools.lru_cache(maxsize=8)
@@ -137,8 +161,9 @@ def _person_nouns(lang: str) -> frozenset[str]:
 def _number_words() -> frozenset[str]:
     from tahub.enrich.vocab import load_yaml
 
-    numbers = load_yaml("victims.yaml")["numbers"]
-    return frozenset(normalise(str(w)) for by_lang in numbers.values() for w in by_lang)
+    numbers = load_yaml("victims.yaml")["numbers"]  # "five Vietnamese", not "a Thai boat"
+    return frozenset(normalise(str(w)) for by_lang in numbers.values()
+                     for w, v in by_lang.items() if int(v) > 1)
 
 
 def _is_dateline(doc: TextDoc, h: Hit) -> bool:
@@ -193,9 +218,9 @@ def _word_set(key: str) -> frozenset[str]:
     return frozenset(normalise(w) for w in geo_vocab().get(key) or ())
 
 
-@functools.lru_cache(maxsize=1)
-def _neighbourhood_cues() -> frozenset[tuple[str, ...]]:
-    return frozenset(phrase_key(w) for w in geo_vocab().get("neighbourhood_before") or ())
+@functools.lru_cache(maxsize=8)
+def _phrase_set(key: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase_key(w) for w in geo_vocab().get(key) or ())
 
 
 @functools.lru_cache(maxsize=1)
@@ -203,14 +228,28 @@ def _place_kinds() -> frozenset[str]:
     return frozenset(normalise(w) for w in geo_vocab().get("place_kind_words", []))
 
 
-PERPETRATOR_WINDOW = 6  # tokens around a nationality word searched for arrest/victim words
+PERPETRATOR_WINDOW = 8  # tokens around a nationality word searched for arrest/victim words
 
 
-def _perpetrator(h: Hit, people: list[Hit]) -> bool:
-    """A nationality next to arrest words and no victim word names a suspect's nationality,
+def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
+    """A nationality next to arrest words and no victim word, or qualifying one man ("un
+    hombre venezolano", "o homem angolano", "a Nigerian man"), names a suspect's nationality,
     which is not a place of the incident."""
-    near = [p.value for p in people if -PERPETRATOR_WINDOW <= p.i - h.i <= PERPETRATOR_WINDOW]
-    return "arrest" in near and not any(v != "arrest" for v in near)
+    sentence = doc.sentence_of(h.start)
+    near = [p.value for p in people if -PERPETRATOR_WINDOW <= p.i - h.i <= PERPETRATOR_WINDOW
+            and doc.sentence_of(p.start) == sentence]
+    if "arrest" in near and not any(v != "arrest" for v in near):
+        return True
+    beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
+    return bool(_word_set("suspect_nouns").intersection(beside))
+
+
+def _police_of(doc: TextDoc, h: Hit) -> bool:
+    """A nationality qualifying the police or authorities who acted ("Indonesian police",
+    "las autoridades peruanas"): the country where they acted, a place of the incident
+    unless a helper cue says they merely helped."""
+    beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
+    return bool(_word_set("police_nouns").intersection(beside))
 
 
 def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]]) -> bool:
@@ -236,7 +275,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     geo = _longest([h for h in hits if h.channel == "geo"])
     roles = [h for h in hits if h.channel == "geo_role"]
     people = [h for h in hits if h.channel in ("vverb", "vnoun")  # explicit words only
-              and h.value in ("arrest", "victim", "victim_word")]
+              and h.value in ("arrest", "victim", "victim_word", "victim_female",
+                              "victim_minor")]
     helper_scopes = []
     for c in (h for h in hits if h.channel == "geo_helper"):
         helper_scopes.append((c.j, c.end, _scope_end(doc.text, c.end)))
@@ -255,13 +295,24 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             plural = doc.tokens[h.j - 1].endswith("s") and not doc.tokens[h.j - 1].endswith("ss")
             counted = h.i > 0 and doc.tokens[h.i - 1].isdigit() or (
                 h.i > 0 and doc.tokens[h.i - 1] in _number_words())  # "five Vietnamese"
-            if not plural and not counted and not persons.intersection(near):
-                continue  # "Thai fishing boats", "la Policía colombiana"
+            if not plural and not counted and not persons.intersection(near) \
+                    and not _police_of(doc, h):
+                continue  # "Thai fishing boats", "a Colombian restaurant"
             if h.i > 0 and doc.tokens[h.i - 1] in _word_set("currency_before"):
                 continue  # "140 dólares estadounidenses"
+            if h.i > 0 and doc.tokens[h.i - 1] in _word_set("demonym_not_after"):
+                continue  # "Central American migrants"
         elif not text[h.start].isupper() or _is_dateline(doc, h):
             continue
-        after_cue = _after_cue(doc, h.i, cues)
+        before = _cues_before(doc, h.i, lang)
+        if "not_place" in before or (
+                h.j < len(doc.tokens) and doc.tokens[h.j] in _word_set("not_place_after")):
+            continue  # "Protocolo de Palermo", "alias Wellington", "the Palermo Protocol"
+        if "local_division" in before:
+            places = tuple(p for p in places if p.kind not in ("country", "demonym"))
+            if not places:
+                continue  # "no concelho de Cuba" is a Portuguese town, not the country
+        after_cue = "place" in before
         single = h.j - h.i == 1
         places = tuple(p for p in places if
                        (not p.needs_cue or after_cue)
@@ -279,6 +330,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
 
     named = {p.country for h, ps, _ in mentions for p in ps  # names that can only be countries
              if all(q.kind in ("country", "demonym") for q in ps) and not helper(h)}
+    by_name = any(all(q.kind == "country" for q in ps) and not helper(h)  # not by nationality
+                  for h, ps, _ in mentions)
     context = named | {ps[0].country for h, ps, _ in mentions  # states name their country too
                        if len({p.country for p in ps}) == 1 and ps[0].kind == "region"
                        and not helper(h)}
@@ -291,9 +344,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         if place.kind == "city" and place.country not in named and small:
             continue
         if place.kind in ("city", "region") and place.country not in named and (
-                _after_cue(doc, h.i, _neighbourhood_cues())):
+                "neighbourhood" in _cues_before(doc, h.i, lang)):
             continue  # "el barrio Santa Fe" of a Colombian city is not Argentina's Santa Fe
-        if place.kind == "region" and named and place.country not in named:
+        if place.kind == "region" and by_name and place.country not in named:
             continue  # "La Pampa" in a text about Peru is not Argentina's province
         is_helper = helper(h)
         role = None
@@ -302,8 +355,10 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             gap = h.i - c.j
             if 0 <= gap < best_gap:
                 role, best_gap = c.value, gap
-        if place.kind == "demonym" and role is None:
-            if _perpetrator(h, people):
+        if place.kind == "demonym" and _police_of(doc, h):
+            role = "rescue"  # "Indonesian police arrested", "la Policía colombiana rescató"
+        elif place.kind == "demonym" and role is None:
+            if _perpetrator(doc, h, people):
                 continue  # "el captor, un ciudadano venezolano acusado de captar mujeres"
             role = "origin"
         conf = 0.9 if place.kind in ("country", "demonym") or len(places) == 1 else 0.7

@@ -79,14 +79,18 @@ def _resolve(cue_hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def classify(cue_hits: list[Hit], exploitation_hits: int = 0) -> RelevanceFact:
-    """Kind and relevance from the cue hits of one text."""
+def classify(cue_hits: list[Hit], exploitation_hits: int = 0,
+             control_hits: int = 0) -> RelevanceFact:
+    """Kind and relevance from the cue hits of one text, plus the lexicon's exploitation-type
+    hits and its means-of-control hits (unpaid work, confinement, debt, threats): both are
+    evidence of exploitation even where no "trafficking" word is used."""
     hits = _resolve(cue_hits)
     counts: dict[str, int] = {}
     for h in hits:
         counts[h.value] = counts.get(h.value, 0) + 1
     feats = {g: math.log1p(c) for g, c in counts.items()}
     feats["exploitation"] = math.log1p(exploitation_hits)
+    feats["control"] = math.log1p(control_hits)
     feats["both"] = feats.get("trafficking", 0.0) * feats.get("incident", 0.0)
     feats["no_incident"] = 0.0 if counts.get("incident") else 1.0
     scores: dict[str, float] = {}
@@ -99,9 +103,10 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0) -> RelevanceFact:
     return RelevanceFact(kind == "incident", round(prob, 4), kind, counts, evidence)
 
 
-def classify_doc(doc: TextDoc, lang: str, exploitation_hits: int = 0) -> RelevanceFact:
+def classify_doc(doc: TextDoc, lang: str, exploitation_hits: int = 0,
+                 control_hits: int = 0) -> RelevanceFact:
     hits = [h for h in _index(lang).find(doc) if h.channel == "cue"]
-    return classify(hits, exploitation_hits)
+    return classify(hits, exploitation_hits, control_hits)
 
 
 def score(texts: list[str], langs: list[str]) -> list[RelevanceFact]:

@@ -20,6 +20,7 @@ VERSION = "1.0"
 METHOD = f"{NAME}@{VERSION}"
 LANGUAGES = ("en", "es", "pt")
 EXPLOITATION = "exploitation."
+CONTROL = "control."  # means of control: indicators of exploitation
 
 
 @dataclass(frozen=True, slots=True)

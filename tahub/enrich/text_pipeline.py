@@ -61,7 +61,8 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
         by.setdefault(h.channel, []).append(h)
     tag_hits = tagger.tag_hits(doc, by.get("tag", []), by.get("tag_neg", []))
     n_exploit = sum(1 for t in tag_hits if t.tag.startswith(tagger.EXPLOITATION))
-    rel = relevance.classify(by.get("cue", []), n_exploit)
+    n_control = sum(1 for t in tag_hits if t.tag.startswith(tagger.CONTROL))
+    rel = relevance.classify(by.get("cue", []), n_exploit, n_control)
     out.update(relevant=rel.relevant, relevance_score=rel.score, kind=rel.kind,
                tags=[t.as_dict() for t in tag_hits])
     facts: dict[str, Any] = {}

@@ -22,9 +22,16 @@ METHOD = f"{NAME}@{VERSION}"
 NOUN_GAP = 4  # tokens a number may sit before its noun
 _YEAR = re.compile(r"(19|20)\d\d")
 _DIGITS = re.compile(r"\b\d")
+_PUNCT = re.compile(r"[,;:.()]")
 _CONJ = {"and", "y", "e", "plus", "mas"}
 _LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upwards"}
-_BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros"}
+_BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros", "as", "os",
+           "mais", "de", "more", "than", "over", "some", "about", "cerca", "unas", "unos", "las",
+           "los", "the", "another", "otras", "outras", "un", "una", "um", "uma", "nearly"}
+# words between a counted noun and its participle: "16 mujeres fueron detenidas"
+_AUXILIARIES = {"were", "was", "are", "is", "have", "has", "been", "had", "being", "got",
+                "fueron", "fue", "han", "ha", "sido", "son", "estaban", "quedaron", "resultaron",
+                "foram", "foi", "sao", "estavam", "ficaram", "tinham", "acabaram"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +145,11 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
                     break
                 if nxt[1] == 100 and value < 10:
                     value, j = value * 100, nxt[0]
+                elif nxt[1] == 1000 and value < 1000:  # "dos mil", "três mil"
+                    value, j = value * 1000, nxt[0]
                 elif (value >= 20 and value % 10 == 0 and nxt[1] < 10) or (
-                        value >= 100 and nxt[1] < 100):
+                        value >= 100 and nxt[1] < 100) or (
+                        value >= 1000 and value % 1000 == 0 and nxt[1] < 1000):
                     value, j = value + nxt[1], nxt[0]
                 else:
                     break
@@ -206,13 +216,18 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         return role
 
     def noun_after(j: int) -> Hit | None:
-        for k in range(j, min(j + NOUN_GAP, len(doc.tokens))):
+        k, stop = j, min(j + NOUN_GAP, len(doc.tokens))
+        while k < stop:
             if doc.text[doc.ends[k - 1]:doc.starts[k]].strip(" -'\"\n"):
                 return None  # "15: A child" is not a count of children
             if k in nouns:
                 return nouns[k]
+            if doc.tokens[k].isdigit() and tuple(doc.tokens[k + 1:k + 3]) == ("year", "old"):
+                k, stop = k + 3, min(stop + 3, len(doc.tokens))  # "a 17-year-old girl"
+                continue
             if doc.tokens[k] not in fillers:
                 return None
+            k += 1
         return None
 
     counts: list[tuple[float, Count]] = []
@@ -232,18 +247,21 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         kind = noun.value
         near = nearest_verb(i, noun.j, window)
         verb = near or nearest_verb(i, noun.j, far)
+        governing = [v.value for v in verbs  # "rescued twelve women", "capturó a dos mujeres"
+                     if v.j <= i and set(doc.tokens[v.j:i]) <= _BRIDGE
+                     and not _PUNCT.search(doc.text[v.end:doc.starts[i]])]
         if kind == "arrest":
             role = "arrest"
         elif kind == "person":
-            role = verb
-        elif kind != "victim_word" and any(  # "Cinco mujeres fueron detenidas"
-                v.value == "arrest" and noun.j <= v.i <= noun.j + 2
-                and "," not in doc.text[doc.ends[noun.j - 1]:v.start] for v in verbs):
+            role = governing[-1] if governing else verb
+        elif kind == "victim_word":
+            role = "victim"
+        elif governing:
+            role = governing[-1]
+        elif any(v.value == "arrest" and noun.j <= v.i  # "Cinco mujeres fueron detenidas"
+                 and set(doc.tokens[noun.j:v.i]) <= _AUXILIARIES
+                 and "," not in doc.text[doc.ends[noun.j - 1]:v.start] for v in verbs):
             role = "arrest"
-        elif kind != "victim_word" and any(
-                v.value == "arrest" and v.j <= i and set(doc.tokens[v.j:i]) <= _BRIDGE
-                for v in verbs):
-            role = "arrest"  # "agents detained two women", "capturó a dos mujeres"
         else:
             role = "victim"
         if role is None:

@@ -1,3 +1,5 @@
+import pytest
+
 from tahub.enrich import geoparse
 from tahub.enrich.text_pipeline import combined_index
 from tahub.enrich.textindex import TextDoc
@@ -83,3 +85,58 @@ def test_suspects_nationality_is_not_an_incident_place():
     doc = TextDoc.build(text)
     result = geoparse.parse_doc(doc, combined_index("es").find(doc), "es")
     assert result.countries == ["PE"]
+
+
+def test_portuguese_no_is_a_place_cue():
+    # YAML read a bare `no` as the boolean false, so "no Pará" lost its cue
+    result = parse("A fiscalização resgatou 20 trabalhadores no Pará.", "pt")
+    assert result.countries == ["BR"]
+
+
+def test_state_beats_a_small_town_of_the_same_name():
+    result = parse("Trabalhadores foram resgatados em carvoarias de Goiás.", "pt")
+    assert result.countries == ["BR"]
+    assert result.places_out()[0]["name"] == "Goiás"
+
+
+def test_destination_state_after_a_victims_nationality():
+    result = parse("La Fiscalía imputó a dos hombres tras hallar a 35 jornaleros guatemaltecos "
+                   "en una finca de Chiapas.", "es")
+    assert result.countries == ["GT", "MX"]
+
+
+@pytest.mark.parametrize(("lang", "text", "countries"), [
+    ("pt", "Vinte e três haitianos foram resgatados de uma obra em São Paulo.", ["BR", "HT"]),
+    ("pt", "A PJ identificou trabalhadores nepaleses e indianos explorados em Beja.",
+     ["IN", "NP", "PT"]),
+    ("pt", "O SEF desmantelou uma rede que explorava cidadãos timorenses na apanha da azeitona "
+           "no Alentejo.", ["PT", "TL"]),
+    ("es", "Rescatan a 11 niñas hondureñas y guatemaltecas explotadas en bares de Tapachula.",
+     ["GT", "HN", "MX"]),
+    ("en", "Police in Kenya rescued 27 Ethiopian men held in a house in Nairobi.", ["ET", "KE"]),
+])
+def test_nationality_words_give_the_origin(lang, text, countries):
+    assert parse(text, lang).countries == countries
+
+
+def test_nationality_of_the_acting_police_is_the_incident_country():
+    result = parse("Indonesian police said they had arrested 500 trafficking suspects.", "en")
+    assert result.countries == ["ID"]
+
+
+def test_one_suspects_nationality_is_not_the_victims_origin():
+    text = ("Una joven fue rescatada en Buenos Aires; la había contactado un hombre venezolano "
+            "a través de redes sociales.")
+    assert parse(text, "es").countries == ["AR"]
+    text = "De acordo com a PF, o homem angolano viajou para a Alemanha com o bebê."
+    assert "AO" not in parse(text, "pt").countries
+
+
+def test_titles_nicknames_and_municipalities_are_not_countries():
+    text = ("As vítimas resgatadas em Belém são caracterizadas pelo Protocolo de Palermo como "
+            "vítimas de tráfico de pessoas.")
+    assert parse(text, "pt").countries == ["BR"]
+    text = "A PJ realizou buscas em Faro do Alentejo, no concelho de Cuba."
+    assert parse(text, "pt").countries == ["PT"]
+    text = "Mexican authorities rescued 43 Central American migrants held captive in Chihuahua."
+    assert parse(text, "en").countries == ["MX"]

@@ -84,3 +84,64 @@ def test_trafico_de_personas_towards_the_border_is_smuggling():
             "manera ilegal hacia Estados Unidos.")
     fact = relevance.score([text], ["es"])[0]
     assert not fact.relevant and fact.kind == "migrant_smuggling"
+
+
+# Incidents written the way agencies and local papers write them, with the inflections and
+# synonyms an analyst reads past: present-tense headlines ("Capturan", "prende", "resgata"),
+# pronoun-attached infinitives ("explotarlas"), venue words ("club de alterne").
+PHRASED_INCIDENTS = [
+    ("es", "Capturan en Quito a alias 'el Flaco', señalado de reclutar a jóvenes colombianas con "
+           "falsas ofertas de empleo para someterlas a explotación sexual en Ecuador."),
+    ("es", "Agentes de la Guardia Civil han liberado a seis víctimas de trata, todas de "
+           "nacionalidad paraguaya, en un club de alterne de Murcia; cuatro personas fueron "
+           "detenidas."),
+    ("es", "Desarticulan una banda que obligaba a mendigar a niños rumanos en las calles de "
+           "Madrid; cinco detenidos."),
+    ("es", "Fue condenado a 15 años de prisión un hombre que captaba a adolescentes en Santa Cruz "
+           "para explotarlas sexualmente en locales nocturnos de Buenos Aires."),
+    ("pt", "Polícia Civil prende casal suspeito de explorar sexualmente adolescentes em Belém; "
+           "quatro meninas foram resgatadas."),
+    ("pt", "A Polícia Judiciária libertou 12 cidadãos romenos mantidos em condições desumanas "
+           "numa exploração agrícola em Odemira e deteve três suspeitos."),
+    ("en", "A court in Ghana convicted two men of trafficking three children to work on fishing "
+           "boats on Lake Volta."),
+    ("en", "Vietnamese police arrested 7 people who lured women to China with promises of "
+           "marriage and sold them as brides."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PHRASED_INCIDENTS)
+def test_incidents_in_everyday_news_phrasing(lang, text):
+    fact = relevance.score([text], [lang])[0]
+    assert fact.relevant, fact.cues
+
+
+PHRASED_NEGATIVES = [
+    # a law's penalty ("años de prisión") is not a sentence handed down
+    ("es", "La Cámara aprobó la reforma de la ley contra la trata de personas; el artículo 3 "
+           "establece que quien capte personas con fines de explotación sexual será sancionado "
+           "con 10 a 20 años de prisión."),
+    ("es", "La esclavitud en América colonial: una exposición del museo recorre tres siglos de "
+           "historia."),
+    ("pt", "Escravidão no Brasil colonial: historiadores lançam livro sobre o tráfico negreiro e "
+           "a resistência nos quilombos."),
+    ("pt", "Levantamento do Ministério do Trabalho mostra que o número de resgatados de trabalho "
+           "escravo em 2023 foi o maior em 14 anos; Minas Gerais lidera o ranking."),
+    ("en", "Experts say many migrants are vulnerable to trafficking and forced labour, and often "
+           "end up in debt bondage, a new report finds."),
+    ("en", "A new museum exhibit explores the history of the transatlantic slave trade and "
+           "slavery in the Americas."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PHRASED_NEGATIVES)
+def test_law_history_and_statistics_stay_negative(lang, text):
+    fact = relevance.score([text], [lang])[0]
+    assert not fact.relevant, fact.cues
+
+
+def test_means_of_control_count_as_evidence_of_exploitation():
+    hits = []
+    without = relevance.classify(hits, exploitation_hits=0, control_hits=0)
+    with_control = relevance.classify(hits, exploitation_hits=0, control_hits=2)
+    assert with_control.score > without.score

@@ -42,7 +42,8 @@ def test_gender_of_arrested_men_is_not_the_victims():
 
 def test_years_and_labels_are_not_counts():
     result = facts("In 2019 the case began. 15: A child was found.", "en")
-    assert result.victims_count is None
+    assert [c.value for c in result.counts] == [1]  # "A child", neither 2019 nor 15
+    assert facts("In 2019 the case began. 15: children's rights.", "en").victims_count is None
 
 
 @pytest.mark.parametrize(("lang", "text", "count", "arrested"), [
@@ -83,3 +84,29 @@ def test_plural_nationality_and_babies_are_counted_in_english():
     assert facts(text, "en").victims_count == 23
     text = "Police said four babies were sold to couples for $5,000 each; two suspects were held."
     assert facts(text, "en").victims_count == 4
+
+
+@pytest.mark.parametrize(("lang", "text", "count", "arrested"), [
+    # the verb right before the count governs it, not a verb after a conjunction
+    ("en", "Police rescued twelve women and arrested three men in a raid on a brothel.", 12, 3),
+    ("es", "En el operativo fueron rescatadas 16 mujeres y detenidos 4 hombres que las "
+           "explotaban desde 2019.", 16, 4),
+    ("pt", "A operação resgatou 32 trabalhadores e prendeu 2 pessoas por trabalho escravo.", 32, 2),
+    ("es", "La Policía rescató a una docena de mujeres venezolanas y detuvo a cuatro personas.",
+     12, 4),
+    # hundreds and thousands in words
+    ("es", "La Fiscalía logró rescatar a doscientas treinta personas sometidas a trabajos "
+           "forzados.", 230, None),
+    ("pt", "A PF resgatou duzentas pessoas mantidas em condições análogas à escravidão.", 200,
+     None),
+    ("en", "Officers identified 48 potential victims of modern slavery and arrested 11 people.",
+     48, 11),
+    ("pt", "Fiscalização resgata 18 paraguaios em situação análoga à escravidão.", 18, None),
+    # one victim, named by "a" and an age in English
+    ("en", "A 17-year-old girl was rescued after she was held for two years; the 45-year-old "
+           "suspect was charged.", 1, None),
+])
+def test_counts_with_conjunctions_words_and_single_victims(lang, text, count, arrested):
+    result = facts(text, lang)
+    assert result.victims_count == count
+    assert result.arrested_count == arrested
