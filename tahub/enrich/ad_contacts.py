@@ -13,6 +13,7 @@ import re
 from tahub.enrich.ad_emails import email_spans, find_emails
 from tahub.enrich.ad_lexicon import lexicon
 from tahub.enrich.ad_match import words_of
+from tahub.enrich.ad_prefilter import Prefilter
 
 _LEX = lexicon()
 __all__ = ["find_emails", "find_handles"]
@@ -23,6 +24,7 @@ def _alt(words: list[str]) -> str:
 
 
 _HANDLE = r"@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)"
+_NAME = r"([a-z_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w/])"
 _STOP = {str(w) for w in _LEX.common.get("handle_stopwords") or []}
 
 
@@ -39,15 +41,18 @@ def _platform_patterns() -> list[tuple[str, tuple[str, ...], frozenset[str], re.
         # character before a keyword is checked in find_handles.
         intro = rf"(?:{_alt(keywords)})\b(?:\s*(?:[:=>\-]+|\s\s)\s*@?|\s*@)\s*"
         # WhatsApp accounts are numbers (phones): a word after "wsp:" is a name.
-        name_re = None if platform == "whatsapp" else re.compile(
-            intro + r"([a-z_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w/])"
-        )
+        name_re = None if platform == "whatsapp" else re.compile(intro + _NAME)
         first_words = frozenset(k.split()[0] for k in keywords)
         out.append((platform, hosts, first_words, host_re, name_re))
     return out
 
 
 _PLATFORMS = _platform_patterns()
+# The keyword forms without their closing look-ahead (so Hyperscan can take them): a
+# platform whose gate finds nothing cannot match either.
+_NAME_GATES = Prefilter(
+    [name_re.pattern.removesuffix(_NAME) + "[a-z_]" if name_re else "(?!)"
+     for *_, name_re in _PLATFORMS])
 # Every host has a dot before a letter ("wa.me", "instagram.com"): a text without one has
 # no URL, which spares most ads a substring search per host.
 _DOT_LETTER_RE = re.compile(r"\.[a-z]")
@@ -73,8 +78,9 @@ def find_handles(folded: str, words: frozenset[str] | None = None,
             handle = _clean(platform, m.group(1))
             if handle:
                 found[(platform, handle)] = None
-    for platform, _, first_words, _, name_re in _PLATFORMS:
-        if name_re is None or not first_words & words:
+    gated = _NAME_GATES.matches(folded)
+    for k, (platform, _, first_words, _, name_re) in enumerate(_PLATFORMS):
+        if name_re is None or not (first_words & words if gated is None else k in gated):
             continue
         for m in name_re.finditer(folded):
             before = folded[m.start() - 1] if m.start() else " "

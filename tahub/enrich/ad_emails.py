@@ -24,6 +24,7 @@ import re
 
 from tahub.enrich.ad_lexicon import fold, lexicon
 from tahub.enrich.ad_match import words_of
+from tahub.enrich.ad_prefilter import Prefilter
 
 _LEX = lexicon()
 
@@ -76,6 +77,15 @@ _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._+-")
 _OPEN_CHARS = frozenset("([{<*_-")
 _JOIN_BEFORE_RE = re.compile(rf"(?<![a-z0-9._+\-]){_PIECE}{_DOT_WORD_JOIN}$")
 _JOIN_TAILS = tuple(f"{w} " for w in _DOT_WORDS)
+# Forms every address found below contains, without look-arounds (Hyperscan takes them):
+# most ads match none and skip the rest.
+# (Only ASCII texts are gated, so the plain dot stands for every dot sign.)
+_LOOSE_DOT = _sep(_DOT_WORDS, r"\.", r"\s*\.\s*")
+_GATE = Prefilter([
+    r"[a-z0-9][a-z0-9._+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}",
+    rf"[a-z0-9._+\-]{_AT}{_LABEL}(?:{_LOOSE_DOT}{_LABEL})?{_LOOSE_DOT}(?:{_TLDS})",
+    rf"[a-z0-9._+\-]{_AT}(?:{_alt(list(_PROVIDERS))})",
+])
 _AT_ANCHOR_RE = re.compile(
     rf"(?<![a-z0-9])(?:{_alt(_AT_WORDS)})(?![a-z0-9])|@"
 )
@@ -107,6 +117,8 @@ def email_spans(folded: str, words: frozenset[str] | None = None) -> list[tuple[
     """(address, start, end) of every address found, so "ana @mail .com" is not also read
     as the handle "@mail"."""
     out: list[tuple[str, int, int]] = []
+    if _GATE.rules_out(folded):
+        return out
     has_at = "@" in folded
     if has_at:
         out.extend((m.group(0).rstrip("."), *m.span()) for m in EMAIL_RE.finditer(folded))

@@ -262,6 +262,7 @@ class Forms:
                 self.rest.add(entry, kind)
         self.gate.seal()
         self.rest.seal()
+        self.has_rest = len(self.prefilter.covered) < len(self.entries)
 
     def find(self, folded: str, words: frozenset[str]) -> list[tuple[str, int, int]]:
         """(name, start, end) of every match of every form that can match, unordered.
@@ -271,7 +272,8 @@ class Forms:
             entries = self.gate.entries(folded, words)
         else:
             entries = [self.entries[i] for i in sorted(matched)]
-            entries.extend(self.rest.entries(folded, words))
+            if self.has_rest:
+                entries.extend(self.rest.entries(folded, words))
         out: list[tuple[str, int, int]] = []
         for name, pattern, anchor_text, lead, _, whole in entries:
             if lead is None or lead > _MAX_LEAD:

@@ -69,34 +69,72 @@ def usable(form: str) -> bool:
     return not flags and tree.getwidth()[0] > 0 and _safe(tree)
 
 
+class _Scanner:
+    """Every prefilter's forms in one Hyperscan database, so one pass over a text serves
+    them all; the last text's matches are kept (per thread) for the next prefilter."""
+
+    def __init__(self) -> None:
+        self.forms: list[str] = []
+        self.db = None  # built at the first scan after forms were added
+        self.version = 0
+        self.local = threading.local()
+
+    def add(self, forms: list[str]) -> int:
+        """Register forms; returns the id of the first."""
+        offset = len(self.forms)
+        self.forms.extend(forms)
+        self.db = None
+        self.version += 1
+        return offset
+
+    def scan(self, text: str) -> set[int]:
+        local = self.local
+        if getattr(local, "version", None) == self.version and local.text == text:
+            return local.found
+        db = self.db
+        if db is None:
+            db = self.db = _database(self.forms, list(range(len(self.forms))))
+        if getattr(local, "scratch_for", None) is not db:
+            local.scratch, local.scratch_for = hyperscan.Scratch(db), db
+        found: set[int] = set()
+        db.scan(text.encode("ascii"), match_event_handler=_collect, context=found,
+                scratch=local.scratch)
+        local.version, local.text, local.found = self.version, text, found
+        return found
+
+
+_SCANNER = _Scanner()
+
+
 class Prefilter:
     """The forms of a list that match a text, by position in the list."""
 
     def __init__(self, forms: list[str]):
         self.covered: frozenset[int] = frozenset()
-        self._db = None
+        self._ids: list[int] = []
+        self._n = len(forms)
         if hyperscan is None:
             return
         ids = [i for i, f in enumerate(forms) if usable(f)]
         ids = [i for i in ids if _compiles(forms[i])] if not _compiles_all(forms, ids) else ids
-        if not ids:
-            return
-        self._db = _database(forms, ids)
-        self.covered = frozenset(ids)
-        self._local = threading.local()
+        if ids:
+            self._offset = _SCANNER.add([forms[i] for i in ids])
+            self._ids = ids
+            self.covered = frozenset(ids)
 
     def matches(self, text: str) -> set[int] | None:
         """Indices of the covered forms that match `text` somewhere; None when the text
         is not one this filter can read (the caller must then gate every form itself)."""
-        if self._db is None or not text.isascii() or _CONTROL_SPACES_RE.search(text):
+        if not self._ids or not text.isascii() or _CONTROL_SPACES_RE.search(text):
             return None
-        scratch = getattr(self._local, "scratch", None)
-        if scratch is None:
-            scratch = self._local.scratch = hyperscan.Scratch(self._db)
-        found: set[int] = set()
-        self._db.scan(text.encode("ascii"), match_event_handler=_collect, context=found,
-                      scratch=scratch)
-        return found
+        lo, ids = self._offset, self._ids
+        hi = lo + len(ids)
+        return {ids[g - lo] for g in _SCANNER.scan(text) if lo <= g < hi}
+
+
+    def rules_out(self, text: str) -> bool:
+        """True only when every form is covered and none matches `text`."""
+        return len(self._ids) == self._n and self.matches(text) == set()
 
 
 def _collect(form_id: int, _start: int, _end: int, _flags: int, found: set[int]) -> None:
@@ -105,7 +143,7 @@ def _collect(form_id: int, _start: int, _end: int, _flags: int, found: set[int])
 
 def _database(forms: list[str], ids: list[int]):  # noqa: ANN202 - hyperscan.Database
     db = hyperscan.Database()
-    db.compile(expressions=[forms[i].encode("ascii") for i in ids], ids=ids,
+    db.compile(expressions=[forms[i].encode("ascii") for i in ids], ids=list(range(len(ids))),
                elements=len(ids), flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(ids))
     return db
 

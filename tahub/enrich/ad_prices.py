@@ -37,13 +37,16 @@ _SYM = _alt(list(_SYMBOLS) + list(_CODES) + ["$"])
 # A bare leading \d lets re skip from digit to digit (it cannot for \d{1,3} or a branch).
 # The look-behinds skip, inside re, numbers glued to a word or to a number before them
 # and the later groups of a digit run ("314 669 2872" is a phone, not three prices).
+# What may follow an amount (multiplier, currency word, "$") is read in the same match,
+# after a space, "$" or a letter (no word there starts otherwise).
+_AFTER = (rf"\s?(?:(?P<mult>{_MULT})(?![a-z0-9])\s?)?"
+          rf"(?:(?P<word>{_CURWORD})(?![a-z0-9])|(?P<dol>\$))?")
 _AMOUNT_RE = re.compile(
-    r"\d(?<![\w.,]\d)(?<!\d[ \-]\d)(?:\d{0,2}(?:[.,]\d{3})+(?!\d)|\d*(?:[.,]\d{1,2}(?!\d))?)"
+    r"(?P<num>\d(?<![\w.,]\d)(?<!\d[ \-]\d)"
+    r"(?:\d{0,2}(?:[.,]\d{3})+(?!\d)|\d*(?:[.,]\d{1,2}(?!\d))?))"
+    rf"(?:(?=[ $a-z]){_AFTER})?"
 )
 _SYM_BEFORE_RE = re.compile(rf"(?<![a-z0-9$])(?P<sym>{_SYM})\s?$")
-_AFTER_RE = re.compile(
-    rf"\s?(?:(?P<mult>{_MULT})(?![a-z0-9])\s?)?(?:(?P<word>{_CURWORD})(?![a-z0-9])|(?P<dol>\$))?"
-)
 _UNIT_FORMS = Forms(
     (unit, fold_pattern(str(form)))
     for unit in UNITS
@@ -99,27 +102,22 @@ def find_prices(
     spans: list[tuple[int, int, float, str]] = []
     bare: list[tuple[int, int, float]] = []
     for m in _AMOUNT_RE.finditer(folded):
-        start, end = m.span()
+        start, end = m.span("num")
         win = folded[max(0, start - 6) : start]
         before = _SYM_BEFORE_RE.search(folded, max(0, start - 6), start) if (
             "$" in win or "/" in win or "€" in win or "£" in win
             or win.rstrip(" .:")[-3:] in _CODE_SET
         ) else None
-        nxt = folded[end:end + 1]
-        if before is None and nxt in " -." and folded[end + 1 : end + 3].isdigit():
+        if before is None and folded[end:end + 1] in " -." and folded[end + 1 : end + 3].isdigit():
             continue  # the first group of a digit run ("314 669 2872"): not a price
-        after = _AFTER_RE.match(folded, end) if nxt and (nxt in " $" or nxt.isalpha()) else None
-        mult = word = dol = None
-        if after is not None:
-            mult, word, dol = after.group("mult"), after.group("word"), after.group("dol")
+        mult, word, dol = m.group("mult", "word", "dol")
         if before or word or dol or mult:
-            amount = parse_amount(m.group(0)) * (_MULTS[mult] if mult else 1)
+            amount = parse_amount(m.group("num")) * (_MULTS[mult] if mult else 1)
             sym = before.group("sym") if before else None
             currency = _currency(sym, word, country)
-            stop = after.end() if after is not None else end
-            spans.append((before.start() if before else start, stop, amount, currency))
+            spans.append((before.start() if before else start, m.end(), amount, currency))
         elif units and _standalone(folded, start, end):
-            amount = parse_amount(m.group(0))
+            amount = parse_amount(m.group("num"))
             if amount >= 20:
                 bare.append((start, end, amount))
     if units and bare:

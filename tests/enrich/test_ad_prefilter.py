@@ -67,3 +67,13 @@ def test_forms_the_prefilter_cannot_take_still_run():
     text = "nueva en lima, hotel centrico"
     found = sorted((name, text[s:e]) for name, s, e in forms.find(text, words_of(text)))
     assert found == [("hotel", "hotel"), ("new_in_town", "nueva en lima")]
+
+
+def test_rules_out_only_when_every_form_is_covered():
+    pytest.importorskip("hyperscan")
+    full = Prefilter(["arroba", "punto com"])
+    assert full.rules_out("besos amor") is True
+    assert full.rules_out("ana arroba mail punto com") is False
+    assert full.rules_out("besos \u00e9") is False  # unreadable text: nothing ruled out
+    partial = Prefilter(["arroba", "(?<!x)punto"])
+    assert partial.rules_out("besos amor") is False
