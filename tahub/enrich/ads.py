@@ -56,7 +56,8 @@ def extract_ads(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Extractions for a batch of ads, in input order (see the module docstring).
 
     Reposted ads repeat their text word for word, so each distinct (text, country, city)
-    is read once per batch and its result copied for the reposts."""
+    is read once per batch and its result copied for the reposts. The first ad gets the
+    result itself: nothing can change it before the copies are made, all in this call."""
     seen: dict[tuple[str, str | None, str | None], dict[str, Any]] = {}
     out = []
     for record in records:
@@ -64,7 +65,9 @@ def extract_ads(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         found = seen.get(key)
         if found is None:
             found = seen[key] = _read(*key)
-        out.append({"id": record.get("id"), **_copy(found)})
+            out.append({"id": record.get("id"), **found})
+        else:
+            out.append({"id": record.get("id"), **_copy(found)})
     return out
 
 
