@@ -105,6 +105,15 @@ def _fillers(lang: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8)
+def _post_modifiers(lang: str) -> frozenset[str]:
+    """Words that may follow a counted noun before "and" joins the next count ("tres mujeres
+    adultas y siete adolescentes"): adjectives of `victims.yaml` and nationality words."""
+    v = _vocab().get("after_noun") or {}
+    return frozenset(normalise(str(w)) for w in v.get(lang, v.get("en", []))) | {
+        form for form, _ in _demonym_forms()}
+
+
+@functools.lru_cache(maxsize=8)
 def _index(lang: str) -> PhraseIndex:
     index = PhraseIndex()
     for phrase, channel, value, conf in phrases(lang):
@@ -193,6 +202,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     for h in sorted(by.get("vnoun", []), key=lambda h: (h.i, -(h.j - h.i))):
         nouns.setdefault(h.i, h)
     fillers = _fillers(lang)
+    post = _post_modifiers(lang)
     verbs = by.get("vverb", [])
 
     far = int(_vocab().get("sentence_window", 25))
@@ -258,6 +268,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             role = "victim"
         elif governing:
             role = governing[-1]
+        elif (after := nouns.get(noun.j)) is not None and after.value == "arrest":
+            role = "arrest"  # "una mujer acusada de explotar", "two men charged"
         elif any(v.value == "arrest" and noun.j <= v.i  # "Cinco mujeres fueron detenidas"
                  and set(doc.tokens[noun.j:v.i]) <= _AUXILIARIES
                  and "," not in doc.text[doc.ends[noun.j - 1]:v.start] for v in verbs):
@@ -271,7 +283,10 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                      and near != role)  # ... unless "una adolescente fue rescatada"
         end, total = noun.j, value
         while end < len(doc.tokens):  # "six women and two children", "dos mujeres y un hombre"
-            k = end + 1 if doc.tokens[end] in _CONJ else end
+            skip = end
+            while skip < min(end + 2, len(doc.tokens)) and doc.tokens[skip] in post:
+                skip += 1  # "tres mujeres adultas y siete adolescentes"
+            k = skip + 1 if skip < len(doc.tokens) and doc.tokens[skip] in _CONJ else end
             if k == end or k not in starts:
                 break
             nj, nv = starts[k]

@@ -101,8 +101,8 @@ PHRASED_INCIDENTS = [
            "para explotarlas sexualmente en locales nocturnos de Buenos Aires."),
     ("pt", "Polícia Civil prende casal suspeito de explorar sexualmente adolescentes em Belém; "
            "quatro meninas foram resgatadas."),
-    ("pt", "A Polícia Judiciária libertou 12 cidadãos romenos mantidos em condições desumanas "
-           "numa exploração agrícola em Odemira e deteve três suspeitos."),
+    ("pt", "PF deflagra operação e desarticula quadrilha que aliciava mulheres goianas para "
+           "casas de prostituição na Espanha."),
     ("en", "A court in Ghana convicted two men of trafficking three children to work on fishing "
            "boats on Lake Volta."),
     ("en", "Vietnamese police arrested 7 people who lured women to China with promises of "
@@ -131,6 +131,13 @@ PHRASED_NEGATIVES = [
            "end up in debt bondage, a new report finds."),
     ("en", "A new museum exhibit explores the history of the transatlantic slave trade and "
            "slavery in the Americas."),
+    # smuggled migrants in inhumane conditions: no exploitation, no trafficking incident
+    ("es", "El INM rescató a 130 migrantes centroamericanos que viajaban hacinados y en "
+           "condiciones inhumanas en la caja de un tráiler en Veracruz; el chofer fue detenido."),
+    ("en", "Border Patrol agents rescued 60 migrants found in inhumane conditions inside a "
+           "tractor-trailer near San Antonio; the driver was arrested on human smuggling charges."),
+    ("en", "The documentary follows survivors of sex trafficking in Cambodia who were rescued "
+           "from brothels years ago."),
 ]
 
 

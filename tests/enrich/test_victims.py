@@ -110,3 +110,14 @@ def test_counts_with_conjunctions_words_and_single_victims(lang, text, count, ar
     result = facts(text, lang)
     assert result.victims_count == count
     assert result.arrested_count == arrested
+
+
+def test_a_noun_followed_by_accused_is_the_suspect():
+    text = ("Detienen en Tijuana a una mujer acusada de explotar sexualmente a dos menores de edad "
+            "a quienes ofrecía por redes sociales.")
+    assert facts(text, "es").victims_count == 2
+
+
+def test_parts_joined_after_an_adjective_are_summed():
+    text = "En total fueron rescatadas tres mujeres adultas y siete adolescentes."
+    assert facts(text, "es").victims_count == 10
