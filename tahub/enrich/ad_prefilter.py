@@ -77,6 +77,7 @@ class _Scanner:
         self.forms: list[str] = []
         self.db = None  # built at the first scan after forms were added
         self.version = 0
+        self.broken = -1  # the version whose forms failed to compile
         self.local = threading.local()
 
     def add(self, forms: list[str]) -> int:
@@ -87,13 +88,20 @@ class _Scanner:
         self.version += 1
         return offset
 
-    def scan(self, text: str) -> set[int]:
+    def scan(self, text: str) -> set[int] | None:
+        """Ids of the forms matching `text`; None if the forms could not be compiled."""
         local = self.local
         if getattr(local, "version", None) == self.version and local.text == text:
             return local.found
         db = self.db
         if db is None:
-            db = self.db = _database(self.forms, list(range(len(self.forms))))
+            if self.broken == self.version:
+                return None
+            try:
+                db = self.db = _database(self.forms, list(range(len(self.forms))))
+            except hyperscan.error:  # a form re reads but Hyperscan refuses: gate by anchors
+                self.broken = self.version
+                return None
         if getattr(local, "scratch_for", None) is not db:
             local.scratch, local.scratch_for = hyperscan.Scratch(db), db
         found: set[int] = set()
@@ -115,8 +123,7 @@ class Prefilter:
         self._n = len(forms)
         if hyperscan is None:
             return
-        ids = [i for i, f in enumerate(forms) if usable(f)]
-        ids = [i for i in ids if _compiles(forms[i])] if not _compiles_all(forms, ids) else ids
+        ids = [i for i, f in enumerate(forms) if usable(f) and f.isascii()]
         if ids:
             self._offset = _SCANNER.add([forms[i] for i in ids])
             self._ids = ids
@@ -127,9 +134,12 @@ class Prefilter:
         is not one this filter can read (the caller must then gate every form itself)."""
         if not self._ids or not text.isascii() or _CONTROL_SPACES_RE.search(text):
             return None
+        found = _SCANNER.scan(text)
+        if found is None:
+            return None
         lo, ids = self._offset, self._ids
         hi = lo + len(ids)
-        return {ids[g - lo] for g in _SCANNER.scan(text) if lo <= g < hi}
+        return {ids[g - lo] for g in found if lo <= g < hi}
 
 
     def rules_out(self, text: str) -> bool:
@@ -143,18 +153,6 @@ def _collect(form_id: int, _start: int, _end: int, _flags: int, found: set[int])
 
 def _database(forms: list[str], ids: list[int]):  # noqa: ANN202 - hyperscan.Database
     db = hyperscan.Database()
-    db.compile(expressions=[forms[i].encode("ascii") for i in ids], ids=list(range(len(ids))),
+    db.compile(expressions=[forms[i].encode("ascii") for i in ids], ids=ids,
                elements=len(ids), flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(ids))
     return db
-
-
-def _compiles_all(forms: list[str], ids: list[int]) -> bool:
-    try:
-        _database(forms, ids)
-    except (hyperscan.error, UnicodeEncodeError):
-        return False
-    return True
-
-
-def _compiles(form: str) -> bool:
-    return _compiles_all([form], [0])

@@ -77,3 +77,12 @@ def test_rules_out_only_when_every_form_is_covered():
     assert full.rules_out("besos \u00e9") is False  # unreadable text: nothing ruled out
     partial = Prefilter(["arroba", "(?<!x)punto"])
     assert partial.rules_out("besos amor") is False
+
+
+def test_every_shipped_form_compiles_in_the_shared_scanner():
+    """A lexicon form Hyperscan refused would silently turn the one-pass filter off."""
+    pytest.importorskip("hyperscan")
+    from tahub.enrich import ad_contacts, ad_emails, ad_prices  # noqa: F401 - registers forms
+    from tahub.enrich.ad_prefilter import _SCANNER
+
+    assert _SCANNER.scan("hola amor, hotel 24 horas") is not None
