@@ -330,8 +330,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
 
     named = {p.country for h, ps, _ in mentions for p in ps  # names that can only be countries
              if all(q.kind in ("country", "demonym") for q in ps) and not helper(h)}
-    by_name = any(all(q.kind == "country" for q in ps) and not helper(h)  # not by nationality
-                  for h, ps, _ in mentions)
+    by_name = {ps[0].country for h, ps, _ in mentions  # countries named, not by nationality
+               if all(q.kind == "country" for q in ps) and not helper(h)}
     context = named | {ps[0].country for h, ps, _ in mentions  # states name their country too
                        if len({p.country for p in ps}) == 1 and ps[0].kind == "region"
                        and not helper(h)}
@@ -346,8 +346,10 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         if place.kind in ("city", "region") and place.country not in named and (
                 "neighbourhood" in _cues_before(doc, h.i, lang)):
             continue  # "el barrio Santa Fe" of a Colombian city is not Argentina's Santa Fe
-        if place.kind == "region" and by_name and place.country not in named:
-            continue  # "La Pampa" in a text about Peru is not Argentina's province
+        if place.kind == "region" and by_name and place.country not in named and not (
+                place.country in spoken and not by_name & spoken):
+            continue  # "La Pampa" in a text about Peru is not Argentina's province; but
+            # "no Alentejo" stays Portuguese in a Portuguese text naming only Nepal and India
         is_helper = helper(h)
         role = None
         best_gap = ROLE_WINDOW + 1

@@ -140,3 +140,12 @@ def test_titles_nicknames_and_municipalities_are_not_countries():
     assert parse(text, "pt").countries == ["PT"]
     text = "Mexican authorities rescued 43 Central American migrants held captive in Chihuahua."
     assert parse(text, "en").countries == ["MX"]
+
+
+def test_home_region_stays_when_only_foreign_origins_are_named():
+    text = ("A Polícia Judiciária deteve cinco suspeitos de tráfico de seres humanos no Alentejo. "
+            "As vítimas, imigrantes oriundos do Nepal e da Índia, eram alojadas em barracões.")
+    assert parse(text, "pt").countries == ["IN", "NP", "PT"]
+    text = ("La Policía peruana intervino 17 bares de la zona conocida como La Pampa, en Madre de "
+            "Dios, Perú.")
+    assert parse(text, "es").countries == ["PE"]  # not Argentina's province
