@@ -67,7 +67,7 @@ EMAIL_RE = re.compile(
 _DOMAIN_RE = re.compile(
     rf"({_AT})({_LABEL})"
     rf"(?:{_DOT}{_LABEL})?"  # a subdomain ("mail.example.com")
-    rf"{_DOT}({_TLDS})(?:({_DOT})({_CC}))?(?![\w@])"
+    rf"{_DOT}({_TLDS})(?:({_DOT})({_CC}))?(?![\w@/])"  # "/": a URL path, not an address
 )
 _PROVIDERS = {str(k): str(v) for k, v in (_LEX.common.get("email_providers") or {}).items()}
 _PROVIDER_RE = re.compile(rf"({_AT})({_alt(list(_PROVIDERS))})(?![\w@.\-]|{_DOT})")

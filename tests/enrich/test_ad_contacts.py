@@ -134,3 +134,7 @@ def test_prose_prices_and_handles_are_not_addresses():
         assert _extract(text)["emails"] == [], text
     assert _extract("sígueme @ana_23 en ig ✨")["handles"] == [
         {"platform": "other", "handle": "ana_23"}]
+    # a URL after a bare "at" is a profile, not an address
+    ad = _extract("Lucía 23 años, sígueme lucia_23 at instagram.com/lucia_23")
+    assert ad["emails"] == []
+    assert ad["handles"] == [{"platform": "instagram", "handle": "lucia_23"}]
