@@ -41,8 +41,8 @@ def _spelled(words: list[str]) -> list[str]:
 _AT_WORDS = _spelled(["at", "arroba"] + _LEX.words("email_at"))
 _DOT_WORDS = _spelled(["dot", "punto", "ponto"] + _LEX.words("email_dot"))
 _OPEN, _CLOSE = r"[(\[{<*_\-]", r"[)\]}>*_\-]"
-# The middle dot and the ideographic full stop stand for a dot (NFKC keeps them).
-_DOT_SIGNS = r"[.\u00b7\u3002]"
+# Middle dots, bullets and the ideographic full stop stand for a dot (NFKC keeps them).
+_DOT_SIGNS = r"[.\u00b7\u2022\u2219\u3002]"
 
 
 def _sep(words: list[str], sign: str, bare: str) -> str:
@@ -54,7 +54,11 @@ def _sep(words: list[str], sign: str, bare: str) -> str:
 _AT = _sep(_AT_WORDS, "@", r"\s*@\s*")
 # A dot with a space after it but none before is a full stop ("mail.com. Com carinho").
 _DOT = _sep(_DOT_WORDS, _DOT_SIGNS, rf"\s+{_DOT_SIGNS}\s*|{_DOT_SIGNS}(?!\s)")
-_DOT_WORD_JOIN = rf"\s+(?:{_alt(_DOT_WORDS)})\s+"
+# Dots inside the local part: spelled ("ana punto luna"), wrapped ("ana[.]luna") or
+# spaced on both sides ("ana . luna"; a bullet there is a separator), never a full stop
+# ("besos. ana").
+_DOT_WORD_JOIN = (rf"\s+(?:{_alt(_DOT_WORDS)})\s+|\s+\.\s+"
+                  rf"|\s*{_OPEN}\s*(?:{_alt(_DOT_WORDS)}|{_DOT_SIGNS})\s*{_CLOSE}\s*")
 _TLDS = _alt([str(t).split(".")[-1] for t in _LEX.common["email_tlds"]])
 _CC = _alt([str(t) for t in _LEX.common["email_tlds"] if len(str(t)) == 2])
 _PIECE = r"[a-z0-9][a-z0-9._+\-]*"
@@ -75,8 +79,8 @@ _PROVIDER_RE = re.compile(rf"({_AT})({_alt(list(_PROVIDERS))})(?![\w@.\-]|{_DOT}
 # pieces of it ("ana punto luna arroba ...").
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._+-")
 _OPEN_CHARS = frozenset("([{<*_-")
-_JOIN_BEFORE_RE = re.compile(rf"(?<![a-z0-9._+\-]){_PIECE}{_DOT_WORD_JOIN}$")
-_JOIN_TAILS = tuple(f"{w} " for w in _DOT_WORDS)
+_JOIN_BEFORE_RE = re.compile(rf"(?<![a-z0-9._+\-]){_PIECE}(?:{_DOT_WORD_JOIN})$")
+_JOIN_TAILS = (*(f"{w} " for w in _DOT_WORDS), " ", ")", "]", "}", ">", "*", "_", "-")
 # Forms every address found below contains, without look-arounds (Hyperscan takes them):
 # most ads match none and skip the rest.
 # (Only ASCII texts are gated, so the plain dot stands for every dot sign.)
@@ -91,7 +95,9 @@ _AT_ANCHOR_RE = re.compile(
 )
 _AT_WORDSET = frozenset(w for w in _AT_WORDS if " " not in w)
 _SPACED_AT_RE = re.compile(r"(?<![a-z0-9])a r r o b a(?![a-z0-9])")
-_JOIN_RE = re.compile(_DOT_WORD_JOIN)
+_JOIN_SPLIT_RE = re.compile(f"({_DOT_WORD_JOIN})")
+_SIGN_JOIN_RE = re.compile(r"\s+\.\s+")
+_SPACED_AT_SIGN_RE = re.compile(r"\s+@\s+")
 _DOT_RE = re.compile(_DOT)
 _WEAK_AT_RE = re.compile(r"\s+at\s+")
 
@@ -158,12 +164,10 @@ def _disguised(folded: str, at: int) -> tuple[str, int, int] | None:
             start = m.start()
         if start == local_end or (start and folded[start - 1].isalnum()):
             continue
-        local = _local(folded[start:local_end])
-        if local is None:
-            continue
         m = _DOMAIN_RE.match(folded, local_end)
         if m is not None:
-            if _WEAK_AT_RE.fullmatch(m.group(1)) and (
+            local = _local(folded[start:local_end], _SPACED_AT_SIGN_RE.fullmatch(m.group(1)))
+            if local is None or _WEAK_AT_RE.fullmatch(m.group(1)) and (
                     local in _FUNCTION_WORDS or not any(c.isalpha() for c in m.group(2))):
                 continue
             domain = _DOT_RE.sub(".", folded[m.start(2):m.end(3)])
@@ -171,15 +175,23 @@ def _disguised(folded: str, at: int) -> tuple[str, int, int] | None:
             return f"{local}@{domain}{cc}", start, m.end()
         m = _PROVIDER_RE.match(folded, local_end)
         if m is not None and not _WEAK_AT_RE.fullmatch(m.group(1)):
-            return f"{local}@{_PROVIDERS[m.group(2)]}", start, m.end()
+            local = _local(folded[start:local_end], _SPACED_AT_SIGN_RE.fullmatch(m.group(1)))
+            if local is not None:
+                return f"{local}@{_PROVIDERS[m.group(2)]}", start, m.end()
     return None
 
 
-def _local(raw: str) -> str | None:
-    """The local part, dot words made dots ("ana punto luna" -> "ana.luna"); pieces before
-    a function word are prose, not address ("al punto ana" -> "ana")."""
-    pieces = _JOIN_RE.split(raw)
-    while pieces and pieces[0] in _FUNCTION_WORDS and len(pieces) > 1:
-        pieces.pop(0)
-    local = ".".join(pieces).lstrip("._+-").rstrip(".")
+def _local(raw: str, spaced: object) -> str | None:
+    """The local part, its dots written plainly ("ana punto luna" -> "ana.luna"), read
+    from the "at" backwards up to a function word ("al punto ana" -> "ana"). A dot spaced
+    on both sides ("ana . luna") joins only when the "@" is spaced too ("ana . luna @ ..."):
+    otherwise it is prose ("te espero . ana arroba ...")."""
+    parts = _JOIN_SPLIT_RE.split(raw)
+    pieces = [parts[-1]]
+    for k in range(len(parts) - 2, 0, -2):
+        if parts[k - 1] in _FUNCTION_WORDS or (
+                not spaced and _SIGN_JOIN_RE.fullmatch(parts[k])):
+            break
+        pieces.append(parts[k - 1])
+    local = ".".join(reversed(pieces)).lstrip("._+-").rstrip(".")
     return local or None

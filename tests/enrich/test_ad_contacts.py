@@ -107,6 +107,16 @@ def test_wrapped_dashed_and_capitalised_at_words():
 def test_dot_words_inside_the_local_part():
     ad = _extract("Llama al punto ana punto luna arroba example punto com")
     assert ad["emails"] == ["ana.luna@example.com"]
+    assert _extract("escríbeme: ana[.]luna22[@]example[.]com")["emails"] == [
+        "ana.luna22@example.com"]
+    assert _extract("email: Ana . Luna22 @ Example . Org", "CA")["emails"] == [
+        "ana.luna22@example.org"]
+    assert _extract("Kim, 24 • kim.rose @ example • net")["emails"] == ["kim.rose@example.net"]
+
+
+def test_a_spaced_full_stop_before_an_address_is_prose():
+    assert _extract("te espero . ana arroba example punto com")["emails"] == [
+        "ana@example.com"]
 
 
 def test_full_stops_and_trailing_punctuation_are_not_part_of_the_address():
