@@ -12,9 +12,10 @@ Precision comes first, since a made-up address links strangers:
   that is not a function word ("me", "you", "am") and a domain with a letter;
 - a dot with a space after it but not before is a full stop, never part of an address
   ("I am at home. com...", "ana@mail.com. Com carinho");
-- "ana arroba gmail": a mail provider's domain is implied, but only after an unmistakable
-  "@"/"arroba"/bracketed at, never a bare " at " ("see you at gmail offices"). These
-  providers serve one address space under their main domain, so the address reaches her;
+- "ana arroba gmail": a mail provider's domain is implied (these providers serve one
+  address space under their main domain, so the address reaches her), after "@",
+  "arroba" or a wrapped at, or after a bare " at " only when the name looks like an
+  address ("ana.luna22 at gmail", not "see you at gmail offices", "contact at gmail");
 - "@ana_23" with nothing before it is a handle (ad_contacts), not an address.
 """
 
@@ -98,6 +99,7 @@ _SPACED_AT_RE = re.compile(r"(?<![a-z0-9])a r r o b a(?![a-z0-9])")
 _JOIN_SPLIT_RE = re.compile(f"({_DOT_WORD_JOIN})")
 _SIGN_JOIN_RE = re.compile(r"\s+\.\s+")
 _SPACED_AT_SIGN_RE = re.compile(r"\s+@\s+")
+_ADDRESS_LIKE_RE = re.compile(r"[0-9._]")
 _DOT_RE = re.compile(_DOT)
 _WEAK_AT_RE = re.compile(r"\s+at\s+")
 
@@ -174,9 +176,12 @@ def _disguised(folded: str, at: int) -> tuple[str, int, int] | None:
             cc = f".{m.group(5)}" if m.group(5) else ""
             return f"{local}@{domain}{cc}", start, m.end()
         m = _PROVIDER_RE.match(folded, local_end)
-        if m is not None and not _WEAK_AT_RE.fullmatch(m.group(1)):
+        if m is not None:
             local = _local(folded[start:local_end], _SPACED_AT_SIGN_RE.fullmatch(m.group(1)))
-            if local is not None:
+            # after a bare "at" only an address-like name: "ana.luna22 at gmail", not
+            # "contact at gmail"
+            if local is not None and (not _WEAK_AT_RE.fullmatch(m.group(1))
+                                      or _ADDRESS_LIKE_RE.search(local)):
                 return f"{local}@{_PROVIDERS[m.group(2)]}", start, m.end()
     return None
 

@@ -65,6 +65,9 @@ def test_a_known_provider_implies_its_domain_only_after_an_unmistakable_at():
     assert emails("escríbeme ana_23 arroba gmail") == ["ana_23@gmail.com"]
     assert emails("ana (at) hotmail y más") == ["ana@hotmail.com"]
     assert emails("nos vemos at gmail offices.") == []
+    # a bare "at" only after an address-like name
+    assert emails("email me: jade.star46 at gmail") == ["jade.star46@gmail.com"]
+    assert emails("contact at gmail") == []
 
 
 def _extract(text: str, country: str = "CO") -> dict:
