@@ -248,7 +248,7 @@ def _police_of(doc: TextDoc, h: Hit) -> bool:
     """A nationality qualifying the police or authorities who acted ("Indonesian police",
     "las autoridades peruanas"): the country where they acted, a place of the incident
     unless a helper cue says they merely helped."""
-    beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
+    beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 2]  # "immigration officers"
     return bool(_word_set("police_nouns").intersection(beside))
 
 

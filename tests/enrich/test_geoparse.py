@@ -149,3 +149,9 @@ def test_home_region_stays_when_only_foreign_origins_are_named():
     text = ("La Policía peruana intervino 17 bares de la zona conocida como La Pampa, en Madre de "
             "Dios, Perú.")
     assert parse(text, "es").countries == ["PE"]  # not Argentina's province
+
+
+def test_nationality_of_immigration_officers_is_where_they_acted():
+    text = ("Nigerian immigration officers intercepted 12 women at the Seme border who were being "
+            "taken to Mali.")
+    assert parse(text, "en").countries == ["ML", "NG"]

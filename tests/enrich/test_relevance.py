@@ -138,6 +138,10 @@ PHRASED_NEGATIVES = [
            "tractor-trailer near San Antonio; the driver was arrested on human smuggling charges."),
     ("en", "The documentary follows survivors of sex trafficking in Cambodia who were rescued "
            "from brothels years ago."),
+    # "tráfico de pessoas" in a headline about coyotes is smuggling
+    ("pt", "PF deflagra operação contra tráfico de pessoas para os EUA. Segundo a Polícia Federal, "
+           "os coiotes cobravam até US$ 20 mil por migrante para atravessar a fronteira do México "
+           "de forma ilegal. Foram cumpridos cinco mandados de prisão em Governador Valadares."),
 ]
 
 
