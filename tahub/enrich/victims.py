@@ -31,7 +31,8 @@ _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "o
 # words between a counted noun and its participle: "16 mujeres fueron detenidas"
 _AUXILIARIES = {"were", "was", "are", "is", "have", "has", "been", "had", "being", "got",
                 "fueron", "fue", "han", "ha", "sido", "son", "estaban", "quedaron", "resultaron",
-                "foram", "foi", "sao", "estavam", "ficaram", "tinham", "acabaram"}
+                "foram", "foi", "sao", "estavam", "ficaram", "tinham", "acabaram",
+                "de", "anos", "years", "old", "aged"}  # "Una mujer de 45 años fue detenida"
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +272,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         elif (after := nouns.get(noun.j)) is not None and after.value == "arrest":
             role = "arrest"  # "una mujer acusada de explotar", "two men charged"
         elif any(v.value == "arrest" and noun.j <= v.i  # "Cinco mujeres fueron detenidas"
-                 and set(doc.tokens[noun.j:v.i]) <= _AUXILIARIES
+                 and all(t in _AUXILIARIES or t.isdigit() for t in doc.tokens[noun.j:v.i])
                  and "," not in doc.text[doc.ends[noun.j - 1]:v.start] for v in verbs):
             role = "arrest"
         else:

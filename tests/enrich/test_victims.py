@@ -121,3 +121,18 @@ def test_a_noun_followed_by_accused_is_the_suspect():
 def test_parts_joined_after_an_adjective_are_summed():
     text = "En total fueron rescatadas tres mujeres adultas y siete adolescentes."
     assert facts(text, "es").victims_count == 10
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    # the arrested woman's age does not hide her arrest; her daughters are the victims
+    ("es", "Una mujer de 45 años fue capturada en Medellín acusada de explotar sexualmente a sus "
+           "dos hijas, de 13 y 15 años, quienes fueron rescatadas por el ICBF.", 2),
+    ("pt", "Um casal foi preso suspeito de manter uma idosa de 72 anos em situação análoga à "
+           "escravidão por 40 anos em Salvador.", 1),
+    ("pt", "Três homens foram presos e sete mulheres resgatadas em uma casa de prostituição em "
+           "Uberlândia, segundo a Polícia Civil.", 7),
+    ("en", "A 32-year-old man was arrested and three women, aged 19 to 24, were rescued from an "
+           "apartment in Queens.", 3),
+])
+def test_ages_relatives_and_elderly_victims(lang, text, count):
+    assert facts(text, lang).victims_count == count
