@@ -17,24 +17,16 @@ from re import _parser as sre_parse
 
 from tahub.enrich.ad_prefilter import Prefilter
 
-
-class _Separators(dict):
-    """str.translate table: [a-z0-9] kept, anything else a space (memoised per char)."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        value = char if char.isascii() and (char.isdigit() or char.islower()) else " "
-        self[code] = value
-        return value
-
-
-_SEPARATORS = _Separators()
+# Bytes table: [a-z0-9] kept, any other byte a space. Text is first encoded to ASCII with
+# every other character replaced by "?", which the table also makes a space.
+_SEPARATORS = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
 
 
 def words_of(folded: str) -> frozenset[str]:
     """The set of alphanumeric tokens of a folded text (what anchors are looked up in);
-    translate-and-split runs in C, a third faster than a findall."""
-    return frozenset(folded.translate(_SEPARATORS).split())
+    encode-translate-split runs in C, faster than a findall or a str.translate."""
+    return frozenset(
+        folded.encode("ascii", "replace").translate(_SEPARATORS).decode("ascii").split())
 
 
 def _literal_runs(form: str) -> list[tuple[str, bool, bool, int | None]]:
