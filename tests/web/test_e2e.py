@@ -95,7 +95,9 @@ def shot(pg, name: str) -> None:  # type: ignore[no-untyped-def]
 
 def wait_for_map(pg) -> None:  # type: ignore[no-untyped-def]
     """Country shapes drawn (over 100 paths) and the hexagon layers in the layer control."""
-    pg.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 100")
+    # a locator, not wait_for_function: its polling evaluates a string, which the pages'
+    # Content-Security-Policy (no 'unsafe-eval') refuses whenever the first check fails
+    pg.locator(".leaflet-overlay-pane path").nth(100).wait_for(state="attached")
     pg.wait_for_selector(".leaflet-control-layers-overlays label")
 
 
