@@ -93,6 +93,9 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0,
     feats["control"] = math.log1p(control_hits)
     feats["both"] = feats.get("trafficking", 0.0) * feats.get("incident", 0.0)
     feats["no_incident"] = 0.0 if counts.get("incident") else 1.0
+    # arrests and raids without any trafficking, exploitation or control word are other crime
+    feats["no_trafficking"] = 0.0 if (counts.get("trafficking") or counts.get("ambiguous")
+                                      or exploitation_hits or control_hits) else 1.0
     scores: dict[str, float] = {}
     for kind, bias, weights in _weights():
         scores[kind] = bias + sum(w * v for g, v in feats.items() if (w := weights.get(g)))

@@ -156,3 +156,22 @@ def test_means_of_control_count_as_evidence_of_exploitation():
     without = relevance.classify(hits, exploitation_hits=0, control_hits=0)
     with_control = relevance.classify(hits, exploitation_hits=0, control_hits=2)
     assert with_control.score > without.score
+
+
+def test_arrests_without_any_trafficking_word_are_other_crime():
+    text = ("Por delitos de tráfico de influencias, la Fiscalía Anticorrupción detuvo al "
+            "presidente municipal y a dos funcionarios. El juez libró orden de aprehensión y "
+            "los imputados quedaron a disposición del juzgado; la Fiscalía pidió prisión "
+            "preventiva tras la captura.")
+    fact = relevance.score([text], ["es"])[0]
+    assert not fact.relevant and fact.score < 0.3
+
+
+def test_series_and_episode_are_not_film_words_in_news():
+    text = ("La Policía Nacional ejecutó una serie de allanamientos y capturó a cinco integrantes "
+            "de una red de explotación sexual infantil en Medellín.")
+    assert "media" not in relevance.score([text], ["es"])[0].cues
+    text = ("A PF investiga um episódio de tráfico de pessoas: a mãe tentou vender o bebê pelas "
+            "redes sociais e foi presa.")
+    fact = relevance.score([text], ["pt"])[0]
+    assert "media" not in fact.cues and fact.relevant
