@@ -76,12 +76,12 @@ def _cities(alias_population: int) -> Iterator[tuple[Place, str]]:
             yield Place(city["name"], city["countrycode"], "city", lat, lon, pop), name
 
 
-def _regions(countries: list[str]) -> Iterator[tuple[Place, str]]:
+def _regions(countries: list[str], all_levels: set[str]) -> Iterator[tuple[Place, str]]:
     import pycountry
 
     for iso in countries:
         for sub in pycountry.subdivisions.get(country_code=iso) or []:
-            if sub.parent_code is None:  # top level: states, departments, provinces
+            if sub.parent_code is None or iso in all_levels:  # states, departments, provinces
                 yield Place(sub.name, iso, "region"), sub.name
     for iso, names in (geo_vocab().get("extra_regions") or {}).items():
         for name in names:  # "Alentejo", "Inner Mongolia": regions pycountry does not list
@@ -105,7 +105,8 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     out: dict[tuple[str, ...], list[Place]] = {}
     canonical: set[tuple[str, ...]] = set()  # keys that are some place's own name
     sources = [_countries(), _cities(int(vocab.get("alias_population", 1_000_000))),
-               _regions(list(vocab.get("subdivision_countries", []))), _demonyms()]
+               _regions(list(vocab.get("subdivision_countries", [])),
+                        set(vocab.get("subdivision_all_levels", []))), _demonyms()]
     for source in sources:
         for place, surface in source:
             key = phrase_key(surface)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tahub.enrich.gazetteer import Place, gazetteer, geo_vocab
+from tahub.enrich.gazetteer import Place, country_names, gazetteer, geo_vocab
 from tahub.enrich.names import first_names
 from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise, phrase_key
 from tahub.enrich.vocab import expand_all
@@ -31,7 +31,7 @@ _CLAUSE_END = re.compile(r"[,;:\n]|\.\s")
 class PlaceFact:
     name: str
     country: str
-    kind: str  # country | city | region | demonym
+    kind: str  # country | city | region | demonym | agency | state_code
     lat: float | None
     lon: float | None
     role: str | None
@@ -53,8 +53,9 @@ class GeoResult:
         out: list[dict] = []
         seen: dict[tuple[str, str], dict] = {}
         for p in self.places:
-            if p.kind in ("country", "demonym") and p.role is None:
-                continue
+            if p.kind in ("agency", "state_code") or (
+                    p.kind in ("country", "demonym") and p.role is None):
+                continue  # a country by its agency or a state code alone is no named place
             key = (p.name, p.country)
             if key in seen:
                 if seen[key]["role"] is None and p.role is not None:
@@ -74,6 +75,13 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
             yield form, "geo_role", role, 1.0
     for form in expand_all(vocab["helper_cues"].get(lang, vocab["helper_cues"]["en"])):
         yield form, "geo_helper", None, 1.0
+    for iso, by_lang in (vocab.get("agencies") or {}).items():
+        for form in expand_all(by_lang.get(lang) or []):
+            yield form, "geo_agency", iso, 1.0
+
+
+_BR_STATE = re.compile(r"\((AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|"
+                       r"RR|SC|SP|SE|TO)\)")
 
 
 @functools.lru_cache(maxsize=8)
@@ -338,6 +346,15 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
 
     accepted: list[PlaceFact] = []
     helped: list[PlaceFact] = []
+    for h in hits:  # "la Guardia Civil", "a Polícia Federal": the country where it acted
+        if h.channel == "geo_agency" and text[h.start].isupper():
+            fact = PlaceFact(country_names().get(h.value, h.value), h.value, "agency", None, None,
+                             "rescue", h.start, h.end, text[h.start:h.end], 0.8)
+            (helped if helper(h) else accepted).append(fact)
+    if lang == "pt":  # "Bonito (PE)", "Foz do Iguaçu (PR)": a Brazilian state code
+        for m in _BR_STATE.finditer(text):
+            accepted.append(PlaceFact(m.group(1), "BR", "state_code", None, None, None,
+                                      m.start(1), m.end(1), m.group(1), 0.8))
     for h, places, after_cue in mentions:
         place = _choose(places, context, spoken)
         small = place.population < min_pop and not (after_cue and len(places) == 1)

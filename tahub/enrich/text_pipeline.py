@@ -67,8 +67,9 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
                tags=[t.as_dict() for t in tag_hits])
     facts: dict[str, Any] = {}
     if rel.relevant:
-        geo = geoparse.parse_doc(doc, [h for c in ("geo", "geo_role", "geo_helper", "vverb",
-                                                   "vnoun") for h in by.get(c, [])], index_lang)
+        geo = geoparse.parse_doc(doc, [h for c in ("geo", "geo_role", "geo_helper", "geo_agency",
+                                                   "vverb", "vnoun") for h in by.get(c, [])],
+                                 index_lang)
         incident_sentences = {doc.sentence_of(s) for s, _, g in rel.evidence if g == "incident"}
         date = dates.incident_date_doc(doc, [h for c in ("month", "weekday", "days_before",
                                                          "ago_before", "ago_after", "ago_unit")

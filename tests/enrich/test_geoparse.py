@@ -155,3 +155,28 @@ def test_nationality_of_immigration_officers_is_where_they_acted():
     text = ("Nigerian immigration officers intercepted 12 women at the Seme border who were being "
             "taken to Mali.")
     assert parse(text, "en").countries == ["ML", "NG"]
+
+
+@pytest.mark.parametrize(("lang", "text", "countries"), [
+    ("pt", "A Polícia Federal resgatou quatro trabalhadores mantidos em condições análogas à "
+           "escravidão em uma fazenda no Pantanal.", ["BR"]),
+    ("pt", "A PF prendeu 11 pessoas em Recife e em Bonito (PE).", ["BR"]),
+    ("pt", "A Polícia Judiciária deteve 28 pessoas em Peroguarda por tráfico de seres humanos.",
+     ["PT"]),
+    ("es", "La Guardia Civil detectó una furgoneta cargada de temporeros explotados.", ["ES"]),
+    ("es", "Agentes del OIJ allanaron dos viviendas en Tibás por un caso de trata.", ["CR"]),
+    ("es", "Un operativo en la provincia La Altagracia terminó con el rescate de 20 mujeres.",
+     ["DO"]),
+])
+def test_national_agencies_state_codes_and_provinces_give_the_country(lang, text, countries):
+    result = parse(text, lang)
+    assert result.countries == countries
+    assert all(p["name"] not in ("PF", "PE", "OIJ") for p in result.places_out())
+
+
+def test_an_agency_that_only_helped_is_not_a_place():
+    text = ("La Policía de Colombia rescató a 12 mujeres en Cartagena con el apoyo de la Guardia "
+            "Civil.")
+    result = parse(text, "es")
+    assert result.countries == ["CO"]
+    assert [h.country for h in result.helpers] == ["ES"]
