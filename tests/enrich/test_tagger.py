@@ -104,3 +104,22 @@ def test_specific_types_absorb_generic_forced_work():
     text = ("Vietnamese teenagers were forced to work on a cannabis farm in a house in Kent, "
             "where they were forced to cultivate cannabis for the gang.")
     assert "labour" not in _types(text, "en")
+
+
+@pytest.mark.parametrize(("lang", "text", "kinds"), [
+    ("es", "Capturan a red de trata que obligaba a adolescentes a vender drogas y cometer robos "
+           "en Cali.", ["forced_criminality"]),
+    ("es", "Detienen a un hombre que vendió a su hija de 14 años para casarla con un hombre de "
+           "40; la menor fue rescatada por la Fiscalía.", ["forced_marriage"]),
+    ("es", "Desarticulan red de trata que explotaba sexualmente a mujeres venezolanas en bares de "
+           "Cúcuta; 20 víctimas rescatadas.", ["sexual"]),
+    ("pt", "Mulher é resgatada após 20 anos trabalhando como empregada doméstica sem salário em "
+           "casa de família em Salvador; patrões foram denunciados.", ["domestic_servitude"]),
+    ("en", "Police arrested a couple who forced a teenage girl to work as a domestic servant "
+           "without pay for three years.", ["domestic_servitude"]),
+])
+def test_exploitation_in_inflected_news_phrasing(lang, text, kinds):
+    from tahub.enrich.text_pipeline import enrich_texts
+
+    line = enrich_texts([{"id": 1, "text": text}])[0]
+    assert line["relevant"] and line["exploitation"] == kinds
