@@ -175,3 +175,11 @@ def test_series_and_episode_are_not_film_words_in_news():
             "redes sociais e foi presa.")
     fact = relevance.score([text], ["pt"])[0]
     assert "media" not in fact.cues and fact.relevant
+
+
+def test_period_totals_and_records_read_as_statistics():
+    text = ("Resgates de trabalhadores em condição análoga à escravidão batem recorde no primeiro "
+            "semestre: fiscais resgataram 1.443 pessoas desde o início do ano, o maior número em "
+            "12 anos.")
+    fact = relevance.score([text], ["pt"])[0]
+    assert not fact.relevant and fact.kind == "awareness_or_policy"
