@@ -1,113 +1,295 @@
-"""Aggregates from pre-counted cells: one row per source and combination of the fields
-aggregates group on, with the count and the sum of record keys (see disclosure.cell_key).
+"""Aggregates from pre-counted cells (`tahub.store.cube_tables`), so a page over a million
+incidents sums thousands of rows and the first request after a restart is as fast as
+the next.
 
-A cell summed from cube rows equals the cell counted from incidents, key included, so
-disclosure control gives the same answer either way. A source's rows are rebuilt, inside
-the caller's transaction, when its newest incident id differs from the one they were built
-from; a query the cube cannot answer (several exploitation filters, or an exploitation
-filter while grouping by exploitation) is counted from the incidents.
+Cells are kept per *scope* (the source terms the policy decides on), in a few rollups
+that each keep some of the aggregate fields; a query reads the smallest rollup holding
+every field it groups or filters on. A cell summed from cube rows equals the cell counted
+from incidents, key included, so disclosure control gives the same answer either way.
+A query the cube cannot answer (by source; several exploitation filters, or an
+exploitation filter while grouping by exploitation) is counted from the incidents.
+
+`refresh` brings the cube up to date with the committed incidents: a source that gained
+incidents has only the new ones added (rows are appended; readers sum), a scope whose
+sources changed terms, shrank or vanished, or whose key multiplier changed, is rebuilt.
+Ingest and the pipeline call it after writing, so readers normally find nothing to do;
+readers call it too (a cheap check) so an answer never lags the data.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, case, cast, delete, func, insert, literal, select, text
+from sqlalchemy import (
+    BigInteger,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
-from tahub.store.access_tables import IncidentCube, IncidentCubeState
-from tahub.store.tables import Incident, IncidentTag
+from tahub.store.cube_tables import CubeCell, CubeScope, CubeSource
+from tahub.store.tables import Incident, IncidentTag, Source
 
 ALL = "*"
+FULL = "all"
 DIMENSIONS = ("country_of_exploitation", "citizenship", "year", "gender", "age_band")
+# rollup -> the fields it keeps, smallest first (queries take the first that suffices)
+ROLLUPS = {"c": ("country_of_exploitation",),
+           "yc": ("year", "country_of_exploitation"),
+           "xc": ("citizenship", "country_of_exploitation"),
+           "yxc": ("year", "citizenship", "country_of_exploitation"),
+           FULL: DIMENSIONS}
 SOURCE_COLUMNS = {"country_of_exploitation": Incident.country_of_exploitation,
                   "citizenship": Incident.citizenship, "year": Incident.registration_year,
                   "gender": Incident.gender, "age_band": Incident.age_band}
-COLUMNS = {**{d: getattr(IncidentCube, d) for d in DIMENSIONS},
-           "source": IncidentCube.source_id, "exploitation": IncidentCube.exploitation}
+COLUMNS = {**{d: getattr(CubeCell, d) for d in DIMENSIONS}, "exploitation": CubeCell.exploitation}
+COMPACT_AFTER = 16  # appends to a scope before it is rebuilt in one piece
+_lock = threading.Lock()  # one refresher per process (the database lock covers processes)
+
+Terms = tuple[int, str, int | None, str]
 
 
-def answerable(group_by: list[str], parsed: dict[str, Any]) -> bool:
-    """Whether cube rows give exactly the incident count for this query."""
+def terms_of(row: Any) -> Terms:
+    """Everything the policy reads of a source, so equal terms mean equal visibility."""
+    return (row.organisation_id, row.sharing, row.sharing_group_id, row.tlp)
+
+
+def rollup_for(group_by: list[str], parsed: dict[str, Any]) -> str | None:
+    """The smallest rollup giving exactly the incident count for this query, or None."""
     tags = parsed.get("exploitation")
-    if tags is None:
-        return True
-    return ("exploitation" not in group_by and len(tags) == 1
-            and str(tags[0]).startswith("exploitation."))
+    if tags is not None and ("exploitation" in group_by or len(tags) != 1
+                             or not str(tags[0]).startswith("exploitation.")):
+        return None
+    if "source" in group_by or "source" in parsed:
+        return None
+    needed = {g for g in group_by if g != "exploitation"}
+    needed |= {"year" if f in ("year_from", "year_to") else f for f in parsed
+               if f != "exploitation"}
+    return next((name for name, kept in ROLLUPS.items() if needed <= set(kept)), None)
 
 
-def refresh(session: Session, source_ids: list[int], multiplier: int) -> int:
-    """Rebuild the cube rows of every stale source among `source_ids`; how many were."""
-    states = {s.source_id: s for s in session.scalars(
-        select(IncidentCubeState).where(IncidentCubeState.source_id.in_(source_ids)))}
-    rebuilt = 0
-    for sid in source_ids:
-        newest = session.scalar(select(func.max(Incident.id)).where(Incident.source_id == sid))
-        state = states.get(sid)
-        if state and state.max_incident_id == (newest or 0) and state.multiplier == multiplier:
+def _survey(session: Session) -> tuple[list, dict[int, CubeSource], dict[int, CubeScope]]:
+    """Every source with its terms and newest incident id; the cube's sources and scopes."""
+    newest = (select(func.max(Incident.id)).where(Incident.source_id == Source.id)
+              .correlate(Source).scalar_subquery())
+    sources = session.execute(select(Source.id, Source.organisation_id, Source.sharing,
+                                     Source.sharing_group_id, Source.tlp,
+                                     func.coalesce(newest, 0).label("newest"))).all()
+    states = {s.source_id: s for s in session.scalars(select(CubeSource))}
+    scopes = {s.id: s for s in session.scalars(select(CubeScope))}
+    return sources, states, scopes
+
+
+def _plan(session: Session, multiplier: int) -> tuple[set[Terms], list[tuple], list]:
+    """What to do: scopes (by terms) to rebuild, `(source, terms, after_id, newest)`
+    additions, and the survey's sources."""
+    sources, states, scopes = _survey(session)
+    rebuild: set[Terms] = set()
+    appends = []
+    seen = set()
+    for row in sources:
+        seen.add(row.id)
+        terms, state = terms_of(row), states.get(row.id)
+        if state is None:
+            if row.newest:
+                appends.append((row.id, terms, 0, row.newest))
             continue
-        _rebuild(session, sid, newest or 0, multiplier)
-        rebuilt += 1
-    return rebuilt
+        built = terms_of(scopes[state.scope_id]) if state.scope_id in scopes else None
+        if state.multiplier != multiplier or built != terms or row.newest < state.max_incident_id:
+            rebuild |= {terms} | ({built} if built else set())
+        elif row.newest > state.max_incident_id:
+            appends.append((row.id, terms, state.max_incident_id, row.newest))
+    for sid, state in states.items():
+        if sid not in seen and state.scope_id in scopes:  # the source is gone
+            rebuild.add(terms_of(scopes[state.scope_id]))
+    if any(s.multiplier != multiplier for s in states.values()):
+        rebuild |= {terms_of(s) for s in scopes.values()} | {terms_of(r) for r in sources}
+    return rebuild, [a for a in appends if a[1] not in rebuild], sources
+
+
+def is_fresh(session: Session) -> bool:
+    """True when the cube holds exactly the committed incidents (a few small reads)."""
+    from tahub.access.disclosure import key_multiplier
+
+    rebuild, appends, _ = _plan(session, key_multiplier())
+    return not rebuild and not appends
+
+
+def refresh(session: Session) -> int:
+    """Bring the cube up to date with the committed incidents; how many scopes changed.
+
+    The work runs in a transaction of its own, except when `session` already holds
+    SQLite's write lock (it wrote): then inside it, since another connection would wait
+    for that lock forever."""
+    from tahub.access.disclosure import key_multiplier
+
+    multiplier = key_multiplier()
+    rebuild, appends, _ = _plan(session, multiplier)
+    if not rebuild and not appends:
+        return 0
+    if _writing(session):
+        with _lock:
+            return _apply(session, multiplier)
+    with _lock, Session(session.get_bind()) as own, own.begin():
+        _write_lock(own)
+        return _apply(own, multiplier)
 
 
 def warm(session: Session) -> int:
-    """Refresh every source's cube rows (after an ingest or a pipeline run), so the first
-    aggregate a reader asks for does not pay for the build; how many were rebuilt."""
-    from tahub.access.disclosure import key_multiplier
-    from tahub.store.tables import Source
-
-    return refresh(session, list(session.scalars(select(Source.id))), key_multiplier())
+    """Refresh the cube after an ingest or a pipeline run, so the first aggregate a reader
+    asks for does not pay for it; how many scopes changed."""
+    return refresh(session)
 
 
-def _rebuild(session: Session, sid: int, newest: int, multiplier: int) -> None:
-    from tahub.access.disclosure import KEY_MODULUS
+def _writing(session: Session) -> bool:
+    if session.get_bind().dialect.name != "sqlite" or not session.in_transaction():
+        return False
+    return bool(session.connection().connection.driver_connection.in_transaction)
 
-    if session.get_bind().dialect.name == "postgresql":  # one rebuilder per source at once
-        session.execute(text("SELECT pg_advisory_xact_lock(7271, :sid)"), {"sid": sid})
-    session.execute(delete(IncidentCube).where(IncidentCube.source_id == sid))
-    key = func.sum(cast(Incident.id, BigInteger) * multiplier % KEY_MODULUS)
-    dims = [SOURCE_COLUMNS[d] for d in DIMENSIONS]
-    target = ["source_id", "exploitation", *DIMENSIONS, "n", "key_sum"]
-    every = (select(Incident.source_id, literal(ALL), *dims, func.count(), key)
-             .where(Incident.source_id == sid).group_by(Incident.source_id, *dims))
-    tagged = (select(Incident.source_id, IncidentTag.tag, *dims, func.count(), key)
-              .join(IncidentTag, and_(IncidentTag.incident_id == Incident.id,
-                                      IncidentTag.tag.like("exploitation.%")))
-              .where(Incident.source_id == sid)
-              .group_by(Incident.source_id, IncidentTag.tag, *dims))
-    for query in (every, tagged):
-        session.execute(insert(IncidentCube).from_select(target, query))
-    session.merge(IncidentCubeState(source_id=sid, max_incident_id=newest,
-                                    multiplier=multiplier))
+
+def _apply(session: Session, multiplier: int) -> int:
+    rebuild, appends, sources = _plan(session, multiplier)  # again, under the lock
+    scopes = {terms_of(s): s for s in session.scalars(select(CubeScope))}
+    into: dict[Terms, list[tuple]] = {}
+    for append in appends:
+        into.setdefault(append[1], []).append(append)
+    for terms, adds in into.items():
+        scope = scopes.get(terms)
+        if scope is not None and scope.appends + len(adds) > COMPACT_AFTER:
+            rebuild.add(terms)
+    for terms in rebuild:
+        _rebuild(session, _scope(session, scopes, terms), sources, multiplier)
+    for terms, adds in into.items():
+        if terms not in rebuild:
+            _append(session, _scope(session, scopes, terms), adds, multiplier)
+    return len(rebuild) + len(set(into) - rebuild)
+
+
+def _write_lock(session: Session) -> None:
+    """Take the database's write lock before reading the state, so two processes never
+    both add the same incidents."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(7271, 1)"))
+    else:  # SQLite: a write starts the write transaction; wait as long as a rebuild takes
+        session.execute(text("PRAGMA busy_timeout = 600000"))
+        session.execute(update(CubeScope).where(CubeScope.id < 0).values(version=0))
+
+
+def _scope(session: Session, scopes: dict[Terms, CubeScope], terms: Terms) -> CubeScope:
+    if terms not in scopes:
+        org, sharing, group, tlp = terms
+        scopes[terms] = CubeScope(organisation_id=org, sharing=sharing, sharing_group_id=group,
+                                  tlp=tlp, version=0, appends=0)
+        session.add(scopes[terms])
+        session.flush()
+    return scopes[terms]
+
+
+def _rebuild(session: Session, scope: CubeScope, sources: list, multiplier: int) -> None:
+    session.execute(delete(CubeCell).where(CubeCell.scope_id == scope.id))
+    session.execute(delete(CubeSource).where(CubeSource.scope_id == scope.id))
+    members = [r for r in sources if terms_of(r) == terms_of(scope) and r.newest]
+    if members:
+        _count(session, scope.id, or_(*(and_(Incident.source_id == r.id, Incident.id <= r.newest)
+                                         for r in members)), multiplier)
+    for r in members:
+        session.merge(CubeSource(source_id=r.id, scope_id=scope.id, max_incident_id=r.newest,
+                                 multiplier=multiplier))
+    scope.version += 1
+    scope.appends = 0
     session.flush()
 
 
-def cells(session: Session, group_by: list[str], parsed: dict[str, Any],
-          own_ids: set[int], source_ids: list[int]) -> list[dict]:
-    """Cells `{"group", "count", "own", "key"}` over the cube rows of `source_ids`."""
-    if not source_ids:
+def _append(session: Session, scope: CubeScope, adds: list[tuple], multiplier: int) -> None:
+    _count(session, scope.id, or_(*(and_(Incident.source_id == sid, Incident.id > after,
+                                         Incident.id <= newest)
+                                    for sid, _terms, after, newest in adds)), multiplier)
+    for sid, _terms, _after, newest in adds:
+        session.merge(CubeSource(source_id=sid, scope_id=scope.id, max_incident_id=newest,
+                                 multiplier=multiplier))
+    scope.version += 1
+    scope.appends += 1
+    session.flush()
+
+
+def _count(session: Session, scope_id: int, where: Any, multiplier: int) -> None:
+    """Count the incidents matching `where` into new cells of every rollup of the scope:
+    the full rollup from the incidents, the smaller ones from those new full cells."""
+    from tahub.access.disclosure import KEY_MODULUS
+
+    start = session.scalar(select(func.max(CubeCell.id))) or 0
+    key = func.sum(cast(Incident.id, BigInteger) * multiplier % KEY_MODULUS)
+    dims = [SOURCE_COLUMNS[d] for d in DIMENSIONS]
+    target = ["rollup", "scope_id", "exploitation", *DIMENSIONS, "n", "key_sum"]
+    head = (literal(FULL), literal(scope_id))
+    every = select(*head, literal(ALL), *dims, func.count(), key).where(where).group_by(*dims)
+    tagged = (select(*head, IncidentTag.tag, *dims, func.count(), key)
+              .join(IncidentTag, and_(IncidentTag.incident_id == Incident.id,
+                                      IncidentTag.tag.like("exploitation.%")))
+              .where(where).group_by(IncidentTag.tag, *dims))
+    for query in (every, tagged):
+        session.execute(insert(CubeCell).from_select(target, query))
+    for name, kept in ROLLUPS.items():
+        if name == FULL:
+            continue
+        cols = [COLUMNS[d] if d in kept else cast(null(), COLUMNS[d].type) for d in DIMENSIONS]
+        query = (select(literal(name), literal(scope_id), CubeCell.exploitation, *cols,
+                        func.sum(CubeCell.n), func.sum(CubeCell.key_sum))
+                 .where(CubeCell.rollup == FULL, CubeCell.id > start)
+                 .group_by(CubeCell.exploitation, *(COLUMNS[d] for d in kept)))
+        session.execute(insert(CubeCell).from_select(target, query))
+
+
+def scopes_for(session: Session, visible: Iterable[int],
+               organisation_id: int) -> tuple[list[int], set[int]] | None:
+    """The scopes holding the `visible` sources' incidents, and those the caller owns; None
+    when a scope also holds a source outside `visible` (then the cube cannot answer)."""
+    visible = set(visible)
+    rows = session.execute(select(CubeSource.source_id, CubeSource.scope_id,
+                                  CubeScope.organisation_id)
+                           .join(CubeScope, CubeScope.id == CubeSource.scope_id)).all()
+    scopes = {r.scope_id for r in rows if r.source_id in visible}
+    if any(r.scope_id in scopes and r.source_id not in visible for r in rows):
+        return None
+    return sorted(scopes), {r.scope_id for r in rows
+                            if r.scope_id in scopes and r.organisation_id == organisation_id}
+
+
+def cells(session: Session, rollup: str, group_by: list[str], parsed: dict[str, Any],
+          scope_ids: list[int], own_ids: set[int]) -> list[dict]:
+    """Cells `{"group", "count", "own", "key"}` summed over the scopes' rows of `rollup`."""
+    if not scope_ids:
         return []
     columns = [COLUMNS[g].label(g) for g in group_by]
-    own = func.sum(case((IncidentCube.source_id.in_(sorted(own_ids)), IncidentCube.n),
+    own = func.sum(case((CubeCell.scope_id.in_(sorted(own_ids)), CubeCell.n),
                         else_=0)) if own_ids else literal(0)
     tags = parsed.get("exploitation")
     if "exploitation" in group_by:
-        where = [IncidentCube.exploitation != ALL]
-    elif tags:
-        where = [IncidentCube.exploitation == str(tags[0])]
+        where = [CubeCell.exploitation != ALL]
     else:
-        where = [IncidentCube.exploitation == ALL]
-    where.append(IncidentCube.source_id.in_(source_ids))
+        where = [CubeCell.exploitation == (str(tags[0]) if tags else ALL)]
+    where += [CubeCell.rollup == rollup, CubeCell.scope_id.in_(scope_ids)]
     for name, values in parsed.items():
         if name == "year_from":
-            where.append(IncidentCube.year >= values)
+            where.append(CubeCell.year >= values)
         elif name == "year_to":
-            where.append(IncidentCube.year <= values)
+            where.append(CubeCell.year <= values)
         elif name != "exploitation":
             where.append(COLUMNS[name].in_(values))
-    query = select(*columns, func.sum(IncidentCube.n).label("n"), own.label("own"),
-                   func.sum(IncidentCube.key_sum).label("key")).where(*where)
+    query = select(*columns, func.sum(CubeCell.n).label("n"), own.label("own"),
+                   func.sum(CubeCell.key_sum).label("key")).where(*where)
     if columns:
         query = query.group_by(*columns)
     return [{"group": {g: row[i] for i, g in enumerate(group_by)}, "count": int(row.n),

@@ -216,15 +216,15 @@ def cube_cells(session: Session, access: Access, group_by: list[str],
     from tahub.access import cube
 
     parsed = parse_filters(filters)
-    if not cube.answerable(group_by, parsed):
+    rollup = cube.rollup_for(group_by, parsed)
+    if rollup is None:
         return None
-    sources = session.execute(select(Source.id, Source.organisation_id)
-                              .where(countable_sources(access))).all()
-    wanted = set(parsed.get("source") or [s.id for s in sources])
-    ids = sorted(s.id for s in sources if s.id in wanted)
-    cube.refresh(session, ids, key_multiplier())
-    own = {s.id for s in sources if s.organisation_id == access.organisation_id}
-    return cube.cells(session, group_by, parsed, own & set(ids), ids)
+    cube.refresh(session)
+    visible = session.scalars(select(Source.id).where(countable_sources(access)))
+    scopes = cube.scopes_for(session, visible, access.organisation_id)
+    if scopes is None:
+        return None
+    return cube.cells(session, rollup, group_by, parsed, *scopes)
 
 
 def aggregate(session: Session, access: Access, group_by: list[str],

@@ -115,6 +115,13 @@ def run_pipeline(engine: Engine, *, org: str | None = None, batch_size: int = 25
         lines = engine.map_batches(enrich_for_store, records, batch_size, progress)
         with db.begin() as conn:
             store_facts(conn, {r.id: r for r in rows}, lines, result)
+    if result.incidents:
+        from sqlalchemy.orm import Session
+
+        from tahub.access.cube import refresh
+
+        with Session(db) as session:  # count the new incidents now, not at the first read
+            refresh(session)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -10,11 +10,9 @@ from datetime import datetime
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
-    Index,
     Integer,
     String,
     Text,
@@ -98,36 +96,3 @@ class AuditHead(Base):
     last_id: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
     entries: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class IncidentCube(Base):
-    """Incident counts per source and combination of the aggregate fields, so aggregates
-    over millions of incidents read thousands of rows. Derived data, rebuilt per source
-    by `tahub.access.cube` when the source gains incidents; never a source of truth.
-
-    `exploitation` is '*' for rows counting every incident, else one exploitation tag.
-    """
-
-    __tablename__ = "incident_cube"
-    __table_args__ = (Index("ix_incident_cube_source_exploitation", "source_id",
-                            "exploitation"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    source_id: Mapped[int] = mapped_column(Integer)
-    exploitation: Mapped[str] = mapped_column(String(80))
-    country_of_exploitation: Mapped[str | None] = mapped_column(String(2))
-    citizenship: Mapped[str | None] = mapped_column(String(2))
-    year: Mapped[int | None] = mapped_column(Integer)
-    gender: Mapped[str | None] = mapped_column(String(20))
-    age_band: Mapped[str | None] = mapped_column(String(20))
-    n: Mapped[int] = mapped_column(Integer)
-    key_sum: Mapped[int] = mapped_column(BigInteger)
-
-
-class IncidentCubeState(Base):
-    """What each source's cube rows were built from: its newest incident id and the key
-    multiplier (a new installation secret rebuilds every cube)."""
-
-    __tablename__ = "incident_cube_state"
-    source_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    max_incident_id: Mapped[int] = mapped_column(Integer)
-    multiplier: Mapped[int] = mapped_column(BigInteger)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 import tahub.store.access_tables  # noqa: F401  (users, tokens, audit join the metadata)
 import tahub.store.ads_tables  # noqa: F401  (ads, identifiers, clusters)
+import tahub.store.cube_tables  # noqa: F401  (the incident cube)
 import tahub.store.web_tables  # noqa: F401  (saved searches)
 from tahub.config import get_settings
 from tahub.store.tables import Organisation

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from tahub.api.app import create_app as create_api
 from tahub.web.assets import mount_assets
 from tahub.web.i18n import accept_language
-from tahub.web.pages import LoginRequired, login_redirect
+from tahub.web.pages import LoginRequired, login_redirect, warm_up
 from tahub.web.routes import PAGE_MODULES
 
 
@@ -26,4 +26,5 @@ def create_app() -> FastAPI:
     for module in PAGE_MODULES:
         app.include_router(module.router)
     mount_assets(app)
+    warm_up()
     return app

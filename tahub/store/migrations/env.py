@@ -5,6 +5,7 @@ from sqlalchemy import create_engine
 
 import tahub.store.access_tables  # noqa: F401  (its tables join Base.metadata)
 import tahub.store.ads_tables  # noqa: F401  (ads, identifiers, clusters)
+import tahub.store.cube_tables  # noqa: F401  (the incident cube)
 import tahub.store.web_tables  # noqa: F401  (saved searches)
 from tahub.store.tables import Base
 
