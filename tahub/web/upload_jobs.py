@@ -15,12 +15,13 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from tahub.errors import TahubError
 from tahub.ingest.tabular import IngestResult
 
 KEEP = 3600
+KEPT_ERRORS = 500  # a refused file of millions of rows keeps only what its page shows
 JOB_ID_LENGTH = 32
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class Job:
     stored: bool = False
     problem: str | None = None
     ended: float | None = None
-    extra: dict = field(default_factory=dict)
+    errors_total: int = 0
 
     def advance(self, rows: int) -> None:
         self.rows_read += rows
@@ -75,8 +76,11 @@ def start(user_id: int, name: str, rows_total: int,
 def _run(job: Job, work: Callable[[Progress], tuple[IngestResult, bool]]) -> None:
     job.state = "running"
     try:
-        job.result, job.stored = work(job.advance)
-        job.rows_read = job.result.rows_read
+        result, job.stored = work(job.advance)
+        job.errors_total = len(result.errors)
+        result.errors = result.errors[:KEPT_ERRORS]
+        job.result = result
+        job.rows_read = result.rows_read
         job.rows_total = max(job.rows_total, job.result.rows_read)
         job.state = "done"
     except TahubError as exc:

@@ -151,3 +151,17 @@ def test_the_upload_pages_carry_the_progress_bars_with_labels(hub) -> None:
     preview = _preview(client, GOOD, "progress-labels.csv").text
     assert '<label for="progress-store">Revisando y guardando el archivo</label>' in preview
     assert 'data-checking="Filas revisadas: {read} de {total}."' in preview
+
+
+def test_a_file_with_many_bad_rows_is_counted_whole_and_shown_in_part(hub) -> None:
+    client = hub.client("analyst@alba.example.org")
+    head = GOOD.splitlines()[0]
+    body = "\n".join([head, *(f"{i},year {i},Case Management,Female,18--20,CO,0.0,Other,,"
+                               "Sexual," for i in range(600))]) + "\n"
+    job, csrf = _start(client, body, "progress-many-bad.csv")
+    assert _follow(client, job, csrf)[-1]["stored"] is False
+    page = client.get(job["page"])
+    assert page.status_code == 422
+    assert "nothing was stored: 600 problems." in page.text
+    assert "(500 / 600)" in page.text
+    assert page.text.count('<tr><td class="num">') == 500

@@ -189,4 +189,4 @@ def upload_job_page(ctx: Reader, job_id: str) -> HTMLResponse:
     result = job.result
     return ctx.render("upload_result.html", status=200 if job.stored else 422,
                       title=ctx._("Upload"), result=result, stored=job.stored, name=job.name,
-                      errors=result.errors[:uploads.MAX_SHOWN])
+                      errors=result.errors[:uploads.MAX_SHOWN], errors_total=job.errors_total)
