@@ -238,3 +238,29 @@ def test_departments_are_drawn_with_their_counts(page, server, areas_hub) -> Non
     page.get_by_role("checkbox", name="Departments, states and provinces (1)").check()
     page.wait_for_timeout(300)
     shot(page, "map-departments")
+
+
+def test_without_javascript_the_upload_forms_still_work(browser, server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False, locale="en-GB")
+    pg = context.new_page()
+    pg.set_default_timeout(20_000)
+    try:
+        pg.goto(server + "/login")
+        pg.get_by_label("Email").fill("analyst@alba.example.org")
+        pg.get_by_label("Password").fill(PASSWORD)
+        pg.get_by_role("button", name="Log in").click()
+        pg.wait_for_url(server + "/")
+        good = tmp_path / "plain_cases.csv"
+        good.write_text(_good_rows(3_000).replace(",CO,", ",PE,"), encoding="utf-8")
+        pg.goto(server + "/upload")
+        assert not pg.locator(".progress-block").is_visible()  # the script would show it
+        pg.get_by_label("File", exact=False).first.set_input_files(str(good))
+        pg.get_by_label("Profile (how the columns are read)").select_option("ctdc")
+        pg.get_by_role("button", name="Preview").click()
+        pg.get_by_text("3,000 rows read.").wait_for()
+        pg.get_by_role("button", name="Store the file").click()
+        # the job's page refreshes itself until the result is there
+        pg.get_by_text("Stored 3,000 of 3,000 rows").wait_for(timeout=60_000)
+        assert "/upload/jobs/" in pg.url
+    finally:
+        context.close()
