@@ -310,6 +310,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 continue  # "140 dólares estadounidenses"
             if h.i > 0 and doc.tokens[h.i - 1] in _word_set("demonym_not_after"):
                 continue  # "Central American migrants"
+        elif h.i > 0 and doc.tokens[h.i - 1] in ("nacionalidad", "nacionalidade") and any(
+                p.kind == "demonym" for p in places):
+            places = tuple(p for p in places if p.kind == "demonym")  # "nacionalidade indiana"
         elif not text[h.start].isupper() or _is_dateline(doc, h):
             continue
         before = _cues_before(doc, h.i, lang)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from tahub.enrich.gazetteer import country_names
 from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise
 from tahub.enrich.vocab import expand_all, load_yaml, require
 
@@ -102,7 +103,9 @@ def _fillers(lang: str) -> frozenset[str]:
     """Words allowed between a number and its noun (checked by set lookup, not indexed)."""
     v = _vocab()["fillers"]
     nationalities = {form for form, _ in _demonym_forms()}  # "12 Nepali girls"
-    return frozenset(normalise(str(w)) for w in v.get(lang, v["en"])) | nationalities
+    countries = {normalise(n) for n in country_names().values()  # "17 Myanmar women"
+                 if n.isalpha()}
+    return frozenset(normalise(str(w)) for w in v.get(lang, v["en"])) | nationalities | countries
 
 
 @functools.lru_cache(maxsize=8)

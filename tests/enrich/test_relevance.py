@@ -183,3 +183,15 @@ def test_period_totals_and_records_read_as_statistics():
             "12 anos.")
     fact = relevance.score([text], ["pt"])[0]
     assert not fact.relevant and fact.kind == "awareness_or_policy"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("pt", "Uma menina de 13 anos vendida pelo padrasto foi resgatada pela polícia em Belém; o "
+           "suspeito foi preso."),
+    ("es", "Rescatan a dos niñas indígenas que eran explotadas como empleadas domésticas en una "
+           "vivienda de Cusco; una mujer fue detenida."),
+    ("es", "Capturan en Guayaquil a cinco integrantes de una banda que reclutaba menores para "
+           "venderlas como esposas a hombres adultos; cuatro adolescentes fueron rescatadas."),
+])
+def test_sold_by_a_relative_exploited_as_maids_sold_as_wives(lang, text):
+    assert relevance.score([text], [lang])[0].relevant

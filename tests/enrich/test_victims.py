@@ -136,3 +136,15 @@ def test_parts_joined_after_an_adjective_are_summed():
 ])
 def test_ages_relatives_and_elderly_victims(lang, text, count):
     assert facts(text, lang).victims_count == count
+
+
+def test_charged_people_are_not_the_freed_workers():
+    text = ("La Fiscalía imputó a tres personas por trata laboral tras liberar a 27 trabajadores "
+            "bolivianos en un taller textil de Buenos Aires.")
+    assert facts(text, "es").victims_count == 27
+
+
+def test_a_country_name_may_qualify_the_counted_victims():
+    text = ("Police in Bangkok rescued 17 Myanmar women who had been forced to work in massage "
+            "parlours and arrested the owner.")
+    assert facts(text, "en").victims_count == 17
