@@ -180,3 +180,9 @@ def test_an_agency_that_only_helped_is_not_a_place():
     result = parse(text, "es")
     assert result.countries == ["CO"]
     assert [h.country for h in result.helpers] == ["ES"]
+
+
+def test_nationality_of_the_court_is_where_it_sat():
+    text = ("A Cambodian court convicted three people of selling women as brides to men in China; "
+            "the 8 victims were repatriated.")
+    assert parse(text, "en").countries == ["CN", "KH"]

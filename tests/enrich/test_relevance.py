@@ -195,3 +195,9 @@ def test_period_totals_and_records_read_as_statistics():
 ])
 def test_sold_by_a_relative_exploited_as_maids_sold_as_wives(lang, text):
     assert relevance.score([text], [lang])[0].relevant
+
+
+def test_a_mother_selling_her_newborn_is_an_incident():
+    text = ("Condenan a 20 años de prisión a una mujer que vendió a su bebé recién nacido a una "
+            "pareja en Monterrey.")
+    assert relevance.score([text], ["es"])[0].relevant

@@ -148,3 +148,13 @@ def test_a_country_name_may_qualify_the_counted_victims():
     text = ("Police in Bangkok rescued 17 Myanmar women who had been forced to work in massage "
             "parlours and arrested the owner.")
     assert facts(text, "en").victims_count == 17
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    ("pt", "Duas irmãs paraguaias, de 15 e 17 anos, foram libertadas de uma casa de prostituição "
+           "em Ponta Porã.", 2),
+    ("es", "Desarticulada en Sevilla una red que explotaba laboralmente a 40 temporeros "
+           "marroquíes en el campo; la Guardia Civil detuvo a 6 personas.", 40),
+])
+def test_sisters_and_seasonal_workers_are_counted(lang, text, count):
+    assert facts(text, lang).victims_count == count
