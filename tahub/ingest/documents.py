@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from tahub.config import get_settings
 from tahub.errors import UsageError
 from tahub.ingest.tabular import Provenance
-from tahub.link.stories import group_stories
 from tahub.store.db import ensure_organisation, get_engine, init_database
+from tahub.store.stories import assign_stories
 from tahub.store.tables import Document, Organisation, Source
 from tahub.store.writer import allocate_ids, insert_rows
 
@@ -125,7 +125,7 @@ def ingest_folder(folder: Path, *, partial: bool = False,
 
 def store_documents(drafts: list[Draft], problems: list[Problem], *, name: str, profile: str,
                     digest: str, partial: bool, provenance: Provenance) -> DocumentsResult:
-    """Write `drafts` under one new source in one transaction, then regroup stories."""
+    """Write `drafts` under one new source in one transaction, and join them to stories."""
     settings = get_settings()
     result = DocumentsResult(name=name, read=len(drafts) + len(problems), problems=problems)
     init_database()
@@ -163,22 +163,6 @@ def store_documents(drafts: list[Draft], problems: list[Problem], *, name: str, 
         stories = assign_stories(conn)
         result.in_stories = sum(1 for i in ids if stories.get(i, 1) > 1)
     return result
-
-
-def assign_stories(conn: Connection) -> dict[int, int]:
-    """Regroup every stored document into stories; returns each story's size by doc id."""
-    table = Document.__table__
-    rows = conn.execute(select(table.c.id, table.c.text, table.c.story_id)).all()
-    story = group_stories((r.id, r.text) for r in rows)
-    changed = [(story[r.id], r.id) for r in rows if r.story_id != story[r.id]]
-    if changed:
-        mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-        conn.exec_driver_sql(f"UPDATE documents SET story_id = {mark} WHERE id = {mark}",
-                             changed)
-    sizes: dict[int, int] = {}
-    for story_id in story.values():
-        sizes[story_id] = sizes.get(story_id, 0) + 1
-    return {doc_id: sizes[story_id] for doc_id, story_id in story.items()}
 
 
 def organisation_id(session: Session, name: str) -> int:

@@ -4,17 +4,21 @@ Sites change the headline, add a byline or a footer, cut the last paragraphs; th
 word 3-grams stay. Documents are compared by MinHash signatures of those shingles and
 paired through LSH buckets (datasketch), so a new article is compared only with its likely
 twins, not with the whole store. A story is named by its first (smallest) document id.
-Pure: texts in, story ids out; no database.
+Pure: texts in, story ids out; no database. `band_keys` and `to_bytes`/`from_bytes` let the
+store keep signatures and buckets, so an ingest reads only the new texts
+(`tahub.store.stories`).
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 import zlib
 from collections.abc import Iterable
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NAME = "stories"
@@ -50,6 +54,33 @@ def signature(text: str) -> MinHash | None:
                   scheme=template.scheme, hashfunc=zlib.crc32)
     sig.update_batch(list(grams))
     return sig
+
+
+def to_bytes(sig: MinHash) -> bytes:
+    return sig.hashvalues.astype("<u8").tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    template = _template()
+    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(data, dtype="<u8"),
+                   permutations=template.permutations, scheme=template.scheme,
+                   hashfunc=zlib.crc32)
+
+
+@functools.cache
+def _bands() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch picks for THRESHOLD and NUM_PERM."""
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def band_keys(sig: MinHash) -> list[int]:
+    """One signed 64-bit key per LSH band: two texts of one story very likely share one."""
+    bands, rows = _bands()
+    values = sig.hashvalues.astype("<u8")
+    return [int.from_bytes(hashlib.blake2b(values[i * rows:(i + 1) * rows].tobytes(),
+                                           digest_size=8, salt=i.to_bytes(2, "big")).digest(),
+                           "big", signed=True) for i in range(bands)]
 
 
 def group_stories(items: Iterable[tuple[int, str]],

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -210,6 +212,25 @@ class Document(Base):
     relevance_score: Mapped[float | None] = mapped_column(Float)
     kind: Mapped[str | None] = mapped_column(String(40))
     facts: Mapped[dict | None] = mapped_column(JSON)
+
+
+class DocumentSignature(Base):
+    """A document's MinHash signature (None: too short to compare), kept so that an ingest
+    compares new texts with the stored ones without reading them all again."""
+
+    __tablename__ = "document_signatures"
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class DocumentBand(Base):
+    """One LSH bucket of a document's signature: only documents sharing one are compared."""
+
+    __tablename__ = "document_bands"
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class TagHit(Base):

@@ -70,3 +70,49 @@ def test_ingested_feeds_share_a_story_id(db_url):
                     "Cuernavaca"][1] == first
     assert all(story == doc_id for doc_id, title, story in rows if "30 women" not in title
                and title != "Thirty women rescued from sex traffickers")
+
+
+def _docs_dir(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _stories() -> dict[int, int]:
+    with Session(get_engine()) as session:
+        return dict(session.execute(select(Document.id, Document.story_id)).all())
+
+
+def test_stories_over_several_ingests_are_those_of_one_pass_over_everything(db_url, tmp_path):
+    """Each ingest compares its new texts with the stored signatures only; the groups must
+    still be what grouping every text at once gives, a later bridge text included."""
+    p1, p2, p3 = gold("en-014"), gold("en-030"), gold("en-094")
+    # a and c share a third of their words: two stories, until b, holding all of a and all
+    # of c, arrives and makes them one (under a's id, the smallest)
+    batches = [{"a": f"{p1}\n\n{p2}", "other": gold("es-104")},
+               {"c": f"{p2}\n\n{p3}", "copy": gold("es-104") + "\nEFE"},
+               {"b": f"{p1}\n\n{p2}\n\n{p3}", "alone": gold("pt-010")}]
+    for n, texts in enumerate(batches):
+        folder = _docs_dir(tmp_path / f"batch{n}", texts)
+        assert runner.invoke(app, ["ingest-docs", str(folder)]).exit_code == 0
+    with Session(get_engine()) as session:
+        texts = session.execute(select(Document.id, Document.text)).all()
+    assert _stories() == group_stories(texts)
+    assert sorted(_stories().values()) == [1, 1, 1, 2, 2, 5]
+
+
+def test_documents_stored_before_signatures_are_signed_on_the_next_ingest(db_url, tmp_path):
+    from sqlalchemy import delete
+
+    from tahub.store.tables import DocumentBand, DocumentSignature
+
+    first = _docs_dir(tmp_path / "one", {"x": gold("pt-010")})
+    assert runner.invoke(app, ["ingest-docs", str(first)]).exit_code == 0
+    with Session(get_engine()) as session, session.begin():  # as an older hub left it
+        session.execute(delete(DocumentBand))
+        session.execute(delete(DocumentSignature))
+    second = _docs_dir(tmp_path / "two", {"y": gold("pt-010").upper()})
+    result = runner.invoke(app, ["ingest-docs", str(second)])
+    assert result.exit_code == 0 and "1 in multi-source stories" in result.output
+    assert len(set(_stories().values())) == 1
