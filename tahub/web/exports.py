@@ -2,14 +2,13 @@
 
 Spreadsheet formats neutralise formula injection: a cell that begins with = + - @ (or a
 tab / carriage return) is prefixed with an apostrophe, so Excel and LibreOffice show it as
-text. Formats: CSV, XLSX, GeoJSON (redacted places), Parquet when pyarrow is installed,
+text. Formats: CSV, XLSX, GeoJSON (redacted places), Parquet (typed columns),
 and an entity/link CSV that i2 Analyst's Notebook imports as a link table.
 """
 
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 from collections.abc import Iterable
@@ -23,10 +22,7 @@ LINK_COLUMNS = ("entity1_type", "entity1_id", "entity1_label", "link_type", "ent
 
 
 def formats() -> list[str]:
-    out = ["csv", "xlsx", "geojson", "i2"]
-    if importlib.util.find_spec("pyarrow") is not None:
-        out.insert(3, "parquet")
-    return out
+    return ["csv", "xlsx", "geojson", "parquet", "i2"]
 
 
 def neutralise(value: object) -> object:
@@ -90,7 +86,12 @@ def to_parquet(records: Iterable[dict]) -> bytes:
     import pyarrow.parquet as pq
 
     rows = [flat(r) for r in records]
-    table = pa.table({c: [str(r[c]) for r in rows] for c in COLUMNS})
+    # numbers stay numbers and flags flags; empty cells are nulls, not ""
+    types = {"id": pa.int64(), "source_id": pa.int64(), "source_row": pa.int64(),
+             "registration_year": pa.int32(), "victims_count": pa.int32(),
+             "minor": pa.bool_()}
+    table = pa.table({c: pa.array([None if r[c] == "" else r[c] for r in rows],
+                                  types.get(c, pa.string())) for c in COLUMNS})
     buffer = io.BytesIO()
     pq.write_table(table, buffer)
     return buffer.getvalue()
