@@ -201,3 +201,8 @@ def test_a_mother_selling_her_newborn_is_an_incident():
     text = ("Condenan a 20 años de prisión a una mujer que vendió a su bebé recién nacido a una "
             "pareja en Monterrey.")
     assert relevance.score([text], ["es"])[0].relevant
+
+
+def test_selling_a_woman_to_a_brothel_is_an_incident():
+    text = "Two Nepali men were jailed in Kathmandu for selling a woman to a brothel in Mumbai."
+    assert relevance.score([text], ["en"])[0].relevant

@@ -158,3 +158,10 @@ def test_a_country_name_may_qualify_the_counted_victims():
 ])
 def test_sisters_and_seasonal_workers_are_counted(lang, text, count):
     assert facts(text, lang).victims_count == count
+
+
+def test_judicialised_suspects_and_the_girls_they_exploited():
+    text = ("La Fiscalía de Santa Marta judicializó a dos personas por explotar sexualmente a "
+            "cuatro niñas en un hotel.")
+    result = facts(text, "es")
+    assert result.victims_count == 4 and result.arrested_count == 2
