@@ -233,7 +233,10 @@ class Forms:
 
     def __init__(self, named: Iterable[tuple[str, str]]):
         named = list(named)
-        self.prefilter = Prefilter([form for _, form in named])
+        # Every match kept has no word character right before it (checked by hand in
+        # `find`) and none of [a-z0-9_] right after (the look-ahead compiled below).
+        self.prefilter = Prefilter([form for _, form in named], before=r"(?:\A|[^A-Za-z0-9_])",
+                                   after=r"(?:[^a-z0-9_]|\z)")
         self.entries: list[_Entry] = []
         self.gate = _Gate()  # every form: for texts the prefilter cannot read
         self.rest = _Gate()  # forms the prefilter does not cover

@@ -115,9 +115,14 @@ _SCANNER = _Scanner()
 
 
 class Prefilter:
-    """The forms of a list that match a text, by position in the list."""
+    """The forms of a list that match a text, by position in the list.
 
-    def __init__(self, forms: list[str]):
+    `before` and `after` wrap every form given to Hyperscan (they may use the anchors
+    \\A and \\z, which forms may not): a caller that keeps only matches with a word
+    boundary around them states it here, so a form like "h" stops passing the gate for
+    every "h" inside a word."""
+
+    def __init__(self, forms: list[str], before: str = "", after: str = ""):
         self.covered: frozenset[int] = frozenset()
         self._ids: list[int] = []
         self._n = len(forms)
@@ -125,7 +130,7 @@ class Prefilter:
             return
         ids = [i for i, f in enumerate(forms) if usable(f) and f.isascii()]
         if ids:
-            self._offset = _SCANNER.add([forms[i] for i in ids])
+            self._offset = _SCANNER.add([f"{before}(?:{forms[i]}){after}" for i in ids])
             self._ids = ids
             self.covered = frozenset(ids)
 

@@ -86,3 +86,30 @@ def test_every_shipped_form_compiles_in_the_shared_scanner():
     from tahub.enrich.ad_prefilter import _SCANNER
 
     assert _SCANNER.scan("hola amor, hotel 24 horas") is not None
+
+
+def test_word_boundaries_are_part_of_the_one_pass_gate():
+    """A one-letter unit like "h" passes the gate only where it stands as a word, and
+    the gate still agrees with re at the text's edges and next to "_", capitals, digits."""
+    pytest.importorskip("hyperscan")
+    forms = Forms([("hour", "h"), ("hour", "1 ?hr?"), ("30min", "1/2 ?(?:hora|h)")])
+    assert forms.prefilter.matches("hola, ahora hasta las 10") == set()
+    assert forms.prefilter.matches("100 mil 1 h") == {0, 1}
+    for text in ["h", "1h", "h_", "_h", "xh", "hx", "h.", ".h", "1 hr", "1 hrs", "1/2 h",
+                 "1/2 hora.", "21 h", "1 hR", "1 hA", "Ah", "a1 h", "1/2hora_"]:
+        fast, slow = _find_both(forms, text)
+        assert fast == slow, text
+
+
+def test_unit_forms_through_the_prefilter_find_what_the_anchor_gate_finds():
+    pytest.importorskip("hyperscan")
+    from tahub.enrich.ad_prices import _UNIT_FORMS
+
+    total = 0
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        ad = json.loads(line)
+        text = fold(normalize(f"{ad.get('title') or ''}\n{ad['text']}"))
+        fast, slow = _find_both(_UNIT_FORMS, text)
+        assert fast == slow, ad["id"]
+        total += len(fast)
+    assert total > 100
