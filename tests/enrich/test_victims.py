@@ -165,3 +165,9 @@ def test_judicialised_suspects_and_the_girls_they_exploited():
             "cuatro niñas en un hotel.")
     result = facts(text, "es")
     assert result.victims_count == 4 and result.arrested_count == 2
+
+
+def test_the_sellers_are_not_the_victims():
+    text = ("Police joined the search for two men described as ringleaders of a group selling "
+            "newborn infants to couples abroad. Investigators said 26 babies were sold.")
+    assert facts(text, "en").victims_count == 26
