@@ -23,6 +23,10 @@ def test_ads_bench_tiny_run(capsys):
     assert ext["ours_rate"] > 0 and ext["base_rate"] > 0
     # both scored against the same gold phones
     assert ext["ours"].tp + ext["ours"].fn == ext["base"].tp + ext["base"].fn > 200
+    # phones alone find exactly what the full extraction finds, and run faster than it
+    assert (ext["phones"].tp, ext["phones"].fp) == (ext["ours"].tp, ext["ours"].fp)
+    assert ext["phones_rate"] > ext["ours_rate"]
+    assert "phones vs phones" in printed
     link = out["link"]
     assert link["same_partition"]  # union-find and networkx agree on every component
     assert link["quality"]["f1"] == 1.0  # generated posters are all connected by identifiers
