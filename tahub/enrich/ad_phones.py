@@ -27,6 +27,7 @@ import phonenumbers
 from phonenumbers import PhoneNumber
 
 from tahub.enrich.ad_lexicon import lexicon
+from tahub.enrich.ad_prefilter import Superset
 
 _LEX = lexicon()
 _QUIRKS = _LEX.common.get("dialling_quirks") or {}
@@ -112,6 +113,9 @@ def _keyword_before_regex() -> re.Pattern[str]:
 
 
 _DIGIT_MASK_RE = _digit_mask_regex()
+# Most windows hold no price, date or measurement: one Hyperscan pass says so, and
+# the mask's many branches are not tried at every digit.
+_DIGIT_MASK_GATE = Superset(_DIGIT_MASK_RE)
 _KEYWORD_BEFORE_RE = _keyword_before_regex()
 _LEADING_NUMBER_RE = re.compile(r"\d+(?:[.,\-]\d+)*")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -283,7 +287,8 @@ def find_phones(digitized: str, region: str | None) -> list[str]:
         if _KEYWORD_BEFORE_RE.search(digitized, max(0, start - 24), start):
             lead = _LEADING_NUMBER_RE.match(window).end()
             window = "#" * lead + window[lead:]
-        masked = _DIGIT_MASK_RE.sub(_blank, window)
+        masked = _DIGIT_MASK_RE.sub(_blank, window) if _DIGIT_MASK_GATE.may_match(
+            window) else window
         if "@" in masked:
             masked = _EMAIL_RE.sub(_blank, masked)
         for run in _RUN_RE.finditer(masked):

@@ -161,3 +161,39 @@ def _database(forms: list[str], ids: list[int]):  # noqa: ANN202 - hyperscan.Dat
     db.compile(expressions=[forms[i].encode("ascii") for i in ids], ids=ids,
                elements=len(ids), flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(ids))
     return db
+
+
+class Superset:
+    """Whether one regex may match a text, in one Hyperscan pass: the regex is compiled in
+    Hyperscan's prefilter mode, which accepts what it cannot read exactly (look-arounds,
+    possessive repeats) by matching a superset, so "no" is certain and lets the caller
+    skip re, while "yes" (also the answer whenever unsure) means run re as before."""
+
+    def __init__(self, pattern: re.Pattern[str]):
+        self.db = None
+        if hyperscan is None or not pattern.pattern.isascii() or pattern.flags & ~re.UNICODE:
+            return
+        db = hyperscan.Database()
+        try:
+            db.compile(expressions=[pattern.pattern.encode("ascii")], ids=[0], elements=1,
+                       flags=[hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH])
+        except hyperscan.error:
+            return
+        self.db = db
+        self.local = threading.local()
+
+    def may_match(self, text: str) -> bool:
+        # \v and \x1c-\x1f: re's \s takes them, Hyperscan's may not.
+        if self.db is None or not text.isascii() or _SUPERSET_UNSURE_RE.search(text):
+            return True
+        local = self.local
+        scratch = getattr(local, "scratch", None)
+        if scratch is None:
+            scratch = local.scratch = hyperscan.Scratch(self.db)
+        found: set[int] = set()
+        self.db.scan(text.encode("ascii"), match_event_handler=_collect, context=found,
+                     scratch=scratch)
+        return bool(found)
+
+
+_SUPERSET_UNSURE_RE = re.compile("[\x0b\x1c-\x1f]")

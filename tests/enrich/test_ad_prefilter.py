@@ -113,3 +113,26 @@ def test_unit_forms_through_the_prefilter_find_what_the_anchor_gate_finds():
         assert fast == slow, ad["id"]
         total += len(fast)
     assert total > 100
+
+
+def test_a_superset_gate_never_says_no_where_re_matches():
+    """The phones' mask (prices, dates, measurements) is skipped only where Hyperscan's
+    prefilter mode is sure it cannot match; it must be sure only when re agrees."""
+    pytest.importorskip("hyperscan")
+    import random
+
+    from tahub.enrich.ad_phones import _DIGIT_MASK_RE
+    from tahub.enrich.ad_prefilter import Superset
+
+    gate = Superset(_DIGIT_MASK_RE)
+    assert gate.may_match("318 071 7747") is False
+    assert gate.may_match("3001234567 hora 150 mil") is True
+    assert gate.may_match("300 1234567 \u00e9") is True  # not ASCII: unsure, so yes
+    assert gate.may_match("3001234567\x1c90 60 90") is True  # a space only re reads as one
+    rng = random.Random(4)
+    pieces = ["3", "9", "1", "0", "60", "90", "150", ".", ",", "-", "/", " ", "  ", "x", "h",
+              ":", "$", "%", "am", "mil", "kg", "anos", "min", "2024", "1.65", "\t", "\n"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(3, 14)))
+        if _DIGIT_MASK_RE.search(text):
+            assert gate.may_match(text), text
