@@ -6,8 +6,13 @@ Cells are kept per *scope* (the source terms the policy decides on), in a few ro
 that each keep some of the aggregate fields; a query reads the smallest rollup holding
 every field it groups or filters on. A cell summed from cube rows equals the cell counted
 from incidents, key included, so disclosure control gives the same answer either way.
-A query the cube cannot answer (by source; several exploitation filters, or an
-exploitation filter while grouping by exploitation) is counted from the incidents.
+One rollup also keeps the source: a source lies inside one scope, so it is exact for any
+reader who may count that scope. Place rollups count the incidents' places with
+coordinates by H3 cell (`cell`, resolution 4: the map's hexagons), binned here in Python
+since the databases cannot compute a cell. Tags kept are exploitation types and sectors.
+A query the cube cannot answer (by source with another field than year and country;
+several tag filters, or a tag filter while grouping by exploitation) is counted from the
+incidents.
 
 `refresh` brings the cube up to date with the committed incidents: a source that gained
 incidents has only the new ones added (rows are appended; readers sum), a scope whose
@@ -40,21 +45,33 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from tahub.store.cube_tables import CubeCell, CubeScope, CubeSource
-from tahub.store.tables import Incident, IncidentTag, Source
+from tahub.store.tables import Incident, IncidentPlace, IncidentTag, Source
 
 ALL = "*"
 FULL = "all"
 DIMENSIONS = ("country_of_exploitation", "citizenship", "year", "gender", "age_band")
-# rollup -> the fields it keeps, smallest first (queries take the first that suffices)
+BY_SOURCE = "s"
+# rollup -> the fields it keeps, smallest first (queries take the first that suffices);
+# FULL is counted from the incidents, BY_SOURCE too, the others from FULL's new cells
 ROLLUPS = {"c": ("country_of_exploitation",),
            "yc": ("year", "country_of_exploitation"),
            "xc": ("citizenship", "country_of_exploitation"),
            "yxc": ("year", "citizenship", "country_of_exploitation"),
+           BY_SOURCE: ("source", "year", "country_of_exploitation"),
            FULL: DIMENSIONS}
+# the same for places with coordinates, by H3 cell
+PLACE_ROLLUPS = {"h": ("cell",),
+                 "hc": ("cell", "country_of_exploitation"),
+                 "hyc": ("cell", "year", "country_of_exploitation"),
+                 "hsyc": ("cell", "source", "year", "country_of_exploitation")}
+PLACE_FIELDS = ("cell", "source", "year", "country_of_exploitation")
+RESOLUTION = 4  # H3 cells of about 1,800 km²
+TAG_PREFIXES = ("exploitation.", "sector.")
 SOURCE_COLUMNS = {"country_of_exploitation": Incident.country_of_exploitation,
                   "citizenship": Incident.citizenship, "year": Incident.registration_year,
                   "gender": Incident.gender, "age_band": Incident.age_band}
-COLUMNS = {**{d: getattr(CubeCell, d) for d in DIMENSIONS}, "exploitation": CubeCell.exploitation}
+COLUMNS = {**{d: getattr(CubeCell, d) for d in DIMENSIONS}, "exploitation": CubeCell.exploitation,
+           "source": CubeCell.source_id, "cell": CubeCell.cell}
 COMPACT_AFTER = 16  # appends to a scope before it is rebuilt in one piece
 _lock = threading.Lock()  # one refresher per process (the database lock covers processes)
 
@@ -67,17 +84,17 @@ def terms_of(row: Any) -> Terms:
 
 
 def rollup_for(group_by: list[str], parsed: dict[str, Any]) -> str | None:
-    """The smallest rollup giving exactly the incident count for this query, or None."""
+    """The smallest rollup giving exactly the count for this query, or None. Grouping by
+    `cell` counts places with coordinates (a place rollup), anything else incidents."""
     tags = parsed.get("exploitation")
     if tags is not None and ("exploitation" in group_by or len(tags) != 1
-                             or not str(tags[0]).startswith("exploitation.")):
-        return None
-    if "source" in group_by or "source" in parsed:
+                             or not str(tags[0]).startswith(TAG_PREFIXES)):
         return None
     needed = {g for g in group_by if g != "exploitation"}
     needed |= {"year" if f in ("year_from", "year_to") else f for f in parsed
                if f != "exploitation"}
-    return next((name for name, kept in ROLLUPS.items() if needed <= set(kept)), None)
+    rollups = PLACE_ROLLUPS if "cell" in needed else ROLLUPS
+    return next((name for name, kept in rollups.items() if needed <= set(kept)), None)
 
 
 def _survey(session: Session) -> tuple[list, dict[int, CubeSource], dict[int, CubeScope]]:
@@ -226,23 +243,28 @@ def _append(session: Session, scope: CubeScope, adds: list[tuple], multiplier: i
 
 def _count(session: Session, scope_id: int, where: Any, multiplier: int) -> None:
     """Count the incidents matching `where` into new cells of every rollup of the scope:
-    the full rollup from the incidents, the smaller ones from those new full cells."""
+    the full and by-source rollups from the incidents, the smaller ones from those new
+    full cells, the place rollups from the incidents' places."""
     from tahub.access.disclosure import KEY_MODULUS
 
     start = session.scalar(select(func.max(CubeCell.id))) or 0
     key = func.sum(cast(Incident.id, BigInteger) * multiplier % KEY_MODULUS)
-    dims = [SOURCE_COLUMNS[d] for d in DIMENSIONS]
+    kept_tag = and_(IncidentTag.incident_id == Incident.id,
+                    or_(*(IncidentTag.tag.like(f"{p}%") for p in TAG_PREFIXES)))
+    for name, fields in ((FULL, DIMENSIONS), (BY_SOURCE, ROLLUPS[BY_SOURCE])):
+        dims = [Incident.source_id if d == "source" else SOURCE_COLUMNS[d] for d in fields]
+        target = ["rollup", "scope_id", "exploitation",
+                  *("source_id" if d == "source" else d for d in fields), "n", "key_sum"]
+        head = (literal(name), literal(scope_id))
+        every = (select(*head, literal(ALL), *dims, func.count(), key).where(where)
+                 .group_by(*dims))
+        tagged = (select(*head, IncidentTag.tag, *dims, func.count(), key)
+                  .join(IncidentTag, kept_tag).where(where).group_by(IncidentTag.tag, *dims))
+        for query in (every, tagged):
+            session.execute(insert(CubeCell).from_select(target, query))
     target = ["rollup", "scope_id", "exploitation", *DIMENSIONS, "n", "key_sum"]
-    head = (literal(FULL), literal(scope_id))
-    every = select(*head, literal(ALL), *dims, func.count(), key).where(where).group_by(*dims)
-    tagged = (select(*head, IncidentTag.tag, *dims, func.count(), key)
-              .join(IncidentTag, and_(IncidentTag.incident_id == Incident.id,
-                                      IncidentTag.tag.like("exploitation.%")))
-              .where(where).group_by(IncidentTag.tag, *dims))
-    for query in (every, tagged):
-        session.execute(insert(CubeCell).from_select(target, query))
     for name, kept in ROLLUPS.items():
-        if name == FULL:
+        if name in (FULL, BY_SOURCE):
             continue
         cols = [COLUMNS[d] if d in kept else cast(null(), COLUMNS[d].type) for d in DIMENSIONS]
         query = (select(literal(name), literal(scope_id), CubeCell.exploitation, *cols,
@@ -250,6 +272,53 @@ def _count(session: Session, scope_id: int, where: Any, multiplier: int) -> None
                  .where(CubeCell.rollup == FULL, CubeCell.id > start)
                  .group_by(CubeCell.exploitation, *(COLUMNS[d] for d in kept)))
         session.execute(insert(CubeCell).from_select(target, query))
+    _count_places(session, scope_id, where, multiplier, kept_tag)
+
+
+def _count_places(session: Session, scope_id: int, where: Any, multiplier: int,
+                  kept_tag: Any) -> None:
+    """Places with coordinates of the incidents matching `where`, binned into H3 cells
+    and counted into the place rollups (each place counts once, like a point on the map;
+    its key is its incident's)."""
+    import h3
+
+    from tahub.access.disclosure import KEY_MODULUS
+    from tahub.store.writer import insert_rows
+
+    fields = (Incident.id, Incident.source_id, Incident.registration_year,
+              Incident.country_of_exploitation, IncidentPlace.lat, IncidentPlace.lon)
+    base = (select(*fields).select_from(IncidentPlace)
+            .join(Incident, Incident.id == IncidentPlace.incident_id)
+            .where(where, IncidentPlace.lat.is_not(None), IncidentPlace.lon.is_not(None)))
+    every = base.add_columns(literal(ALL))
+    tagged = base.add_columns(IncidentTag.tag).join(IncidentTag, kept_tag)
+    bins: dict[tuple, str | None] = {}
+    full: dict[tuple, list[int]] = {}
+    for query in (every, tagged):
+        for incident, source, year, country, lat, lon, tag in session.execute(query):
+            cell = bins.get((lat, lon), "")
+            if cell == "":
+                valid = -90 <= lat <= 90 and -180 <= lon <= 180
+                cell = bins[(lat, lon)] = (h3.latlng_to_cell(lat, lon, RESOLUTION)
+                                           if valid else None)
+            if cell is None:
+                continue
+            counted = full.setdefault((tag, cell, source, year, country), [0, 0])
+            counted[0] += 1
+            counted[1] += incident * multiplier % KEY_MODULUS
+    rows = []
+    for name, kept in PLACE_ROLLUPS.items():
+        keep = [f in kept for f in PLACE_FIELDS]
+        summed: dict[tuple, list[int]] = {}
+        for (tag, *values), (n, key) in full.items():
+            cell = summed.setdefault((tag, *(v if k else None for v, k in zip(
+                values, keep, strict=True))), [0, 0])
+            cell[0] += n
+            cell[1] += key
+        rows.extend((name, scope_id, *group, n, key) for group, (n, key) in summed.items())
+    insert_rows(session.connection(), CubeCell.__tablename__,
+                ["rollup", "scope_id", "exploitation", "cell", "source_id", "year",
+                 "country_of_exploitation", "n", "key_sum"], rows)
 
 
 def scopes_for(session: Session, visible: Iterable[int],
@@ -270,6 +339,10 @@ def scopes_for(session: Session, visible: Iterable[int],
 def cells(session: Session, rollup: str, group_by: list[str], parsed: dict[str, Any],
           scope_ids: list[int], own_ids: set[int]) -> list[dict]:
     """Cells `{"group", "count", "own", "key"}` summed over the scopes' rows of `rollup`."""
+    if "source" in parsed:  # only the scopes holding those sources
+        holding = set(session.scalars(select(CubeSource.scope_id).where(
+            CubeSource.source_id.in_(parsed["source"]))))
+        scope_ids = [s for s in scope_ids if s in holding]
     if not scope_ids:
         return []
     columns = [COLUMNS[g].label(g) for g in group_by]
@@ -277,7 +350,7 @@ def cells(session: Session, rollup: str, group_by: list[str], parsed: dict[str, 
                         else_=0)) if own_ids else literal(0)
     tags = parsed.get("exploitation")
     if "exploitation" in group_by:
-        where = [CubeCell.exploitation != ALL]
+        where = [CubeCell.exploitation.like("exploitation.%")]
     else:
         where = [CubeCell.exploitation == (str(tags[0]) if tags else ALL)]
     where += [CubeCell.rollup == rollup, CubeCell.scope_id.in_(scope_ids)]

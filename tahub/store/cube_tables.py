@@ -5,7 +5,9 @@ truth (deleting every row only makes the next refresh rebuild it).
 Rows are keyed by *scope*, not source: a scope is one combination of the source terms the
 access policy decides on (owner organisation, sharing level, sharing group, TLP mark), so
 every source in a scope is visible to exactly the same readers and any reader's visible
-incidents are a union of whole scopes.
+incidents are a union of whole scopes. A few rollups also keep the source (finer than a
+scope, so still exact for any reader who may count the scope) or the H3 cell of the
+incidents' places (the map's hexagons).
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ class CubeCell(Base):
     """Count and key sum (see `tahub.access.disclosure.cell_key`) of a scope's incidents in
     one cell of one rollup. A rollup keeps some of the aggregate fields; the others are
     NULL and never read. `exploitation` is '*' for every incident, else one exploitation
-    tag. One cell may have several rows (additions append); readers always sum."""
+    or sector tag. Place rollups (those keeping `cell`, an H3 cell) count places with
+    coordinates instead of incidents. One cell may have several rows (additions append);
+    readers always sum."""
 
     __tablename__ = "cube_cells"
     __table_args__ = (Index("ix_cube_cells_rollup", "rollup", "exploitation", "scope_id",
@@ -49,6 +53,8 @@ class CubeCell(Base):
     year: Mapped[int | None] = mapped_column(Integer)
     gender: Mapped[str | None] = mapped_column(String(20))
     age_band: Mapped[str | None] = mapped_column(String(20))
+    source_id: Mapped[int | None] = mapped_column(Integer)
+    cell: Mapped[str | None] = mapped_column(String(16))
     n: Mapped[int] = mapped_column(Integer)
     key_sum: Mapped[int] = mapped_column(BigInteger)
 

@@ -3,7 +3,10 @@ count passed through disclosure control like any other aggregate.
 
 Cells are at resolution 4 (about 1,800 km²), coarser than the policy's coarsening of
 other organisations' coordinates, so a hexagon never places a record more precisely than
-its row would. At most MAX_POINTS points are read per layer (newest first).
+its row would. Incident places come pre-binned from the incident cube's place rollups
+(`tahub.access.cube`), so a cold map over a million incidents sums a few thousand rows;
+what the cube cannot answer (an exploitation type and a sector at once), missing persons
+and points of interest are read point by point, in batches of BATCH, every one counted.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session
 
 from tahub.access.context import Access
+from tahub.access.cube import RESOLUTION
+from tahub.access.disclosure import cube_cells
 from tahub.access.policy import countable_sources
 from tahub.store.tables import (
     Incident,
@@ -28,8 +33,7 @@ from tahub.store.tables import (
 from tahub.web.filters import WebFilters
 from tahub.web.queries import cached, protected
 
-RESOLUTION = 4
-MAX_POINTS = 200_000
+BATCH = 20_000  # points fetched at a time when binning here
 
 
 def incident_conditions(filters: WebFilters) -> list:
@@ -49,15 +53,14 @@ def incident_conditions(filters: WebFilters) -> list:
     return out
 
 
-def _points(db: Session, access: Access, layer: str, filters: WebFilters) -> list[tuple]:
+def _points(db: Session, access: Access, layer: str, filters: WebFilters) -> Any:
     own = Source.organisation_id == access.organisation_id
     if layer == "incidents":
         query = (select(IncidentPlace.lat, IncidentPlace.lon, own)
                  .join(Incident, Incident.id == IncidentPlace.incident_id)
                  .join(Source, Source.id == Incident.source_id)
                  .where(countable_sources(access), IncidentPlace.lat.is_not(None),
-                        IncidentPlace.lon.is_not(None), *incident_conditions(filters))
-                 .order_by(IncidentPlace.id.desc()))
+                        IncidentPlace.lon.is_not(None), *incident_conditions(filters)))
     else:
         model: Any = MissingPerson if layer == "missing_persons" else PointOfInterest
         where = [countable_sources(access), model.lat.is_not(None), model.lon.is_not(None)]
@@ -66,8 +69,8 @@ def _points(db: Session, access: Access, layer: str, filters: WebFilters) -> lis
         if filters.source is not None:
             where.append(model.source_id == filters.source)
         query = (select(model.lat, model.lon, own).join(Source, Source.id == model.source_id)
-                 .where(and_(*where)).order_by(model.id.desc()))
-    return list(db.execute(query.limit(MAX_POINTS)))
+                 .where(and_(*where)))
+    return db.execute(query.execution_options(yield_per=BATCH))
 
 
 def hexagons(db: Session, access: Access, layer: str, filters: WebFilters) -> dict:
@@ -76,7 +79,20 @@ def hexagons(db: Session, access: Access, layer: str, filters: WebFilters) -> di
                   lambda: _hexagons(db, access, layer, filters))
 
 
-def _hexagons(db: Session, access: Access, layer: str, filters: WebFilters) -> dict:
+def cell_counts(db: Session, access: Access, layer: str,
+                filters: WebFilters) -> list[tuple[str, int, int]]:
+    """`(H3 cell, points, the caller's own points)` of a layer: the input of disclosure
+    control, from the cube when it can answer, else binned here."""
+    if layer == "incidents" and not (filters.exploitation and filters.sector):
+        cubed = cube_cells(db, access, ["cell"], filters.for_aggregate())
+        if cubed is not None:
+            return [(c["group"]["cell"], c["count"], c["own"]) for c in cubed]
+    return binned(db, access, layer, filters)
+
+
+def binned(db: Session, access: Access, layer: str,
+           filters: WebFilters) -> list[tuple[str, int, int]]:
+    """`cell_counts` by reading every point the caller may count."""
     total: Counter[str] = Counter()
     mine: Counter[str] = Counter()
     for lat, lon, is_own in _points(db, access, layer, filters):
@@ -86,7 +102,11 @@ def _hexagons(db: Session, access: Access, layer: str, filters: WebFilters) -> d
         total[cell] += 1
         if is_own:
             mine[cell] += 1
-    cells = protected(db, access, [(c, n, mine[c]) for c, n in total.items()], "cell")
+    return [(c, n, mine[c]) for c, n in total.items()]
+
+
+def _hexagons(db: Session, access: Access, layer: str, filters: WebFilters) -> dict:
+    cells = protected(db, access, cell_counts(db, access, layer, filters), "cell")
     features = []
     for item in cells:
         if item["suppressed"]:

@@ -1,22 +1,35 @@
-"""The incident cube answers aggregates exactly as counting the incidents does, keys
-included; follows sources that gain incidents or change terms; and never lets one
-organisation's private incidents into another's counts."""
+"""The incident cube answers aggregates (and the map's hexagon counts) exactly as counting
+the incidents (and their places) does, keys included; follows sources that gain incidents
+or change terms; and never lets one organisation's private incidents into another's
+counts."""
 
 from __future__ import annotations
 
 import random
 
+import h3
 import pytest
 from sqlalchemy import select
 
 from tahub.access.context import Access
-from tahub.access.disclosure import aggregate, cube_cells, live_cells
+from tahub.access.disclosure import (
+    KEY_MODULUS,
+    aggregate,
+    cube_cells,
+    key_multiplier,
+    live_cells,
+    where_clauses,
+)
 from tahub.store.cube_tables import CubeCell
 
 from .conftest import add_source
 
 COUNTRIES = ["CO", "PE", "VE", "EC", None]
-TAGS = ["exploitation.sexual", "exploitation.labour", "exploitation.begging"]
+TAGS = ["exploitation.sexual", "exploitation.labour", "exploitation.begging",
+        "sector.agriculture"]
+# a few cities, a point far off, and coordinates out of range (never binned)
+POINTS = [(4.71, -74.07), (4.75, -74.1), (-12.05, -77.04), (10.48, -66.9), (51.5, -0.12),
+          (95.0, 10.0), (None, None)]
 QUERIES = [
     ([], {}),
     (["country_of_exploitation"], {}),
@@ -29,12 +42,23 @@ QUERIES = [
     (["year", "citizenship", "country_of_exploitation"], {"year_from": 2020}),
     (["year"], {"exploitation": "exploitation.labour"}),
     (["exploitation", "year"], {"country_of_exploitation": ["CO", "PE"]}),
+    (["source"], {}),
+    (["source", "country_of_exploitation"], {"year_from": 2019}),
+    (["source", "year"], {"exploitation": "exploitation.sexual"}),
+    (["country_of_exploitation"], {"exploitation": "sector.agriculture"}),
+    (["year"], {"exploitation": "sector.agriculture", "year_to": 2020}),
 ]
+HEX_FILTERS = [{}, {"country_of_exploitation": "CO"}, {"year_from": 2019, "year_to": 2020},
+               {"exploitation": "exploitation.labour"},
+               {"exploitation": "sector.agriculture", "country_of_exploitation": ["CO", "PE"]},
+               {"exploitation": "exploitation.sexual", "year_from": 2020}]
 LIVE = [  # questions the cube leaves to counting the incidents
     (["source", "gender"], {"exploitation": "exploitation.labour"}),
     (["year"], {"exploitation": ["exploitation.labour", "exploitation.sexual"]}),
     (["exploitation"], {"exploitation": "exploitation.sexual"}),
-    (["year"], {"source": [1]}),
+    (["source", "gender"], {}),
+    (["cell", "citizenship"], {}),
+    (["cell"], {"gender": "female"}),
 ]
 
 
@@ -47,7 +71,7 @@ def hub(db_url):  # type: ignore[no-untyped-def]
     from sqlalchemy.orm import Session
 
     from tahub.store.db import ensure_organisation, get_engine, init_database
-    from tahub.store.tables import Incident, IncidentTag
+    from tahub.store.tables import Incident, IncidentPlace, IncidentTag
 
     init_database(db_url)
     engine = get_engine(db_url)
@@ -69,6 +93,10 @@ def hub(db_url):  # type: ignore[no-untyped-def]
                 session.flush()
                 for tag in rnd.sample(TAGS, rnd.choice([0, 1, 1, 2])):
                     session.add(IncidentTag(incident_id=incident.id, tag=tag))
+                for role in rnd.sample(["origin", "exploitation"], rnd.choice([0, 1, 1, 2])):
+                    lat, lon = rnd.choice(POINTS)
+                    session.add(IncidentPlace(incident_id=incident.id, role=role, lat=lat,
+                                              lon=lon))
                 if rnd.random() < 0.1:
                     session.add(IncidentTag(incident_id=incident.id, tag="recruitment.job_offer"))
     return engine, orgs
@@ -91,6 +119,51 @@ def test_cube_equals_counting_incidents(hub):  # type: ignore[no-untyped-def]
             for group_by, filters in LIVE:
                 assert cube_cells(session, access, group_by, filters) is None
     assert answered == 3 * len(QUERIES)
+
+
+def places_binned(session, access, filters) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Hexagon cells counted straight from the places, as a map would bin them."""
+    from tahub.access.policy import countable_sources
+    from tahub.store.tables import Incident, IncidentPlace, Source
+
+    query = (select(IncidentPlace.lat, IncidentPlace.lon, Incident.id, Source.organisation_id)
+             .join(Incident, Incident.id == IncidentPlace.incident_id)
+             .join(Source, Source.id == Incident.source_id)
+             .where(countable_sources(access), IncidentPlace.lat.is_not(None),
+                    *where_clauses(filters)))
+    cells: dict[str, dict] = {}
+    for lat, lon, incident, org in session.execute(query):
+        if abs(lat) > 90 or abs(lon) > 180:
+            continue
+        cell = h3.latlng_to_cell(lat, lon, 4)
+        got = cells.setdefault(cell, {"group": {"cell": cell}, "count": 0, "own": 0, "key": 0})
+        got["count"] += 1
+        got["own"] += org == access.organisation_id
+        got["key"] += incident * key_multiplier() % KEY_MODULUS
+    return list(cells.values())
+
+
+def test_hexagon_cells_equal_binning_the_places(hub):  # type: ignore[no-untyped-def]
+    from sqlalchemy.orm import Session
+
+    from tahub.store.tables import Source
+
+    engine, orgs = hub
+    with Session(engine) as session:
+        sources = list(session.scalars(select(Source.id)))
+        filters = HEX_FILTERS + [{"source": [sid]} for sid in sources] + [
+            {"source": sources[:2], "year_from": 2020, "country_of_exploitation": "CO"}]
+        for org in orgs:
+            access = Access(None, None, org, "analyst")
+            shown = 0
+            for where in filters:
+                live = places_binned(session, access, where)
+                assert sort(cube_cells(session, access, ["cell"], where)) == sort(live), (
+                    org, where)
+                shown += len(live)
+            whole = places_binned(session, access, {})
+            assert len(whole) >= 3 and shown > len(whole)
+            assert sum(c["count"] for c in whole) > sum(c["own"] for c in whole) > 0
 
 
 def test_cube_follows_new_incidents(hub):  # type: ignore[no-untyped-def]
@@ -179,13 +252,18 @@ def test_private_incidents_never_reach_another_organisation(hub):  # type: ignor
     from sqlalchemy.orm import Session
 
     from tahub.access.cube import scopes_for
-    from tahub.store.tables import Incident
+    from tahub.store.tables import Incident, IncidentPlace
 
     engine, orgs = hub
+    secret_cell = h3.latlng_to_cell(-41.29, 174.78, 4)
     with Session(engine) as session, session.begin():
         hidden = add_source(session, orgs[1], "private", "GREEN")
-        session.add_all(Incident(source_id=hidden, source_row=i, country_of_exploitation="ZZ")
-                        for i in range(40))
+        for i in range(40):
+            incident = Incident(source_id=hidden, source_row=i, country_of_exploitation="ZZ")
+            session.add(incident)
+            session.flush()
+            session.add(IncidentPlace(incident_id=incident.id, role="exploitation",
+                                      lat=-41.29, lon=174.78))
     for org in (orgs[0], orgs[2]):
         access = Access(None, None, org, "analyst")
         with Session(engine) as session:
@@ -193,6 +271,10 @@ def test_private_incidents_never_reach_another_organisation(hub):  # type: ignor
                              ["citizenship", "country_of_exploitation", "gender"]):
                 cells = cube_cells(session, access, group_by, {})
                 assert "ZZ" not in {c["group"]["country_of_exploitation"] for c in cells}
+            for where in ({}, {"country_of_exploitation": "ZZ"}, {"source": [hidden]}):
+                cells = cube_cells(session, access, ["cell"], where)
+                assert cells is not None and secret_cell not in {c["group"]["cell"]
+                                                                 for c in cells}
             assert scopes_for(session, [], org) == ([], set())
     with Session(engine) as session:
         owner = Access(None, None, orgs[1], "analyst")
@@ -200,6 +282,8 @@ def test_private_incidents_never_reach_another_organisation(hub):  # type: ignor
               if c["group"]["country_of_exploitation"] == "ZZ"]
         assert zz == [{"group": {"country_of_exploitation": "ZZ"}, "count": 40, "own": 40,
                        "key": zz[0]["key"]}]
+        cells = cube_cells(session, owner, ["cell"], {"source": [hidden]})
+        assert [(c["group"]["cell"], c["count"]) for c in cells] == [(secret_cell, 40)]
 
 
 def test_a_scope_mixing_visible_and_hidden_sources_is_not_read(hub):  # type: ignore[no-untyped-def]
