@@ -101,8 +101,12 @@ def find_prices(
     units = sorted((start, end, unit) for unit, start, end in _UNIT_FORMS.find(folded, words))
     spans: list[tuple[int, int, float, str]] = []
     bare: list[tuple[int, int, float]] = []
+    # Where a bare amount must end or start to sit within 3 characters of a unit phrase
+    # (what `_bare_prices` asks): most numbers (ages, sizes, phone groups) are nowhere near.
+    near_end = {p for us, _, _ in units for p in range(us - 3, us + 1)}
+    near_start = {p for _, ue, _ in units for p in range(ue, ue + 4)}
     for m in _AMOUNT_RE.finditer(folded):
-        start, end = m.span("num")
+        start, end = m.span(1)
         win = folded[max(0, start - 6) : start]
         before = _SYM_BEFORE_RE.search(folded, max(0, start - 6), start) if (
             "$" in win or "/" in win or "€" in win or "£" in win
@@ -116,7 +120,7 @@ def find_prices(
             sym = before.group("sym") if before else None
             currency = _currency(sym, word, country)
             spans.append((before.start() if before else start, m.end(), amount, currency))
-        elif units and _standalone(folded, start, end):
+        elif (end in near_end or start in near_start) and _standalone(folded, start, end):
             amount = parse_amount(m.group("num"))
             if amount >= 20:
                 bare.append((start, end, amount))

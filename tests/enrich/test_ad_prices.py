@@ -33,6 +33,15 @@ def test_canadian_shorthand_without_currency_takes_the_local_dollar():
     assert prices("$80 30min, $150 1hr", "CA") == [(80, "CAD", "30min"), (150, "CAD", "hour")]
 
 
+def test_a_bare_amount_is_a_price_only_within_three_characters_of_a_unit():
+    assert prices("qv - 80", "CA") == [(80, "CAD", "15min")]
+    assert prices("qv -  80", "CA") == []
+    assert prices("80 - qv", "CA") == [(80, "CAD", "15min")]
+    assert prices("80  - qv", "CA") == []
+    assert prices("80, 45 qv", "CA") == [(45, "CAD", "15min")]
+    assert prices("15 qv", "CA") == []  # under 20: not a price
+
+
 def test_currency_words_codes_and_roses():
     assert prices("250 roses/hr", "US") == [(250, "USD", "hour")]
     assert prices("160 roses half hour", "CA") == [(160, "USD", "30min")]
