@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 
 from tahub.enrich.ad_lexicon import fold, lexicon
 from tahub.enrich.ad_match import words_of
@@ -42,7 +43,7 @@ _LEET_TOKEN_RE = re.compile(
 _LEET_TABLE = str.maketrans(_LEET)
 # Digit-led (re skips to digits): a look-alike right after a digit, or right before it.
 _HAS_LEET_RE = re.compile(rf"\d(?:[{_LEET_CHARS}]|(?<=[{_LEET_CHARS}]\d))")
-_TOKEN_RE = re.compile(r"[a-z]+|\d+")
+_SPLIT_TOKENS_RE = re.compile(r"([a-z]+|\d+)")
 
 
 def unobfuscate(text: str) -> str:
@@ -125,48 +126,46 @@ def digitize(folded: str, words: frozenset[str] | None = None) -> str:
         words = words_of(folded)
     if not words & _STRONG_NUMBER_WORDS:
         return folded
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(folded)]
-    in_run = _in_runs(toks)
+    # Tokens and their offsets without a Python loop over the text: split keeps the
+    # tokens at odd places, and the running lengths of the pieces are their offsets
+    # (bounds[2 * i] is where token i starts, bounds[2 * i + 1] where it ends).
+    parts = _SPLIT_TOKENS_RE.split(folded)
+    toks = parts[1::2]
+    bounds = list(accumulate(map(len, parts)))
     out: list[str] = []
-    pos = 0
-    i, n = 0, len(toks)
-    while i < n:
-        start, end, tok = toks[i]
-        if tok not in _NUMBER_KINDS or (tok in _RUN_ONLY and not in_run[i]):
-            i += 1
+    pos = nxt = 0
+    for i in [i for i, tok in enumerate(toks) if tok in _NUMBER_KINDS]:
+        if i < nxt or (toks[i] in _RUN_ONLY and not _in_run(toks, i)):
             continue
-        value, j = _compose(toks, i)
-        out.append(folded[pos:start])
+        value, nxt = _compose(toks, i)
+        out.append(folded[pos : bounds[2 * i]])
         out.append(str(value))
-        pos = toks[j - 1][1]
-        i = j
+        pos = bounds[2 * nxt - 1]
     out.append(folded[pos:])
     return "".join(out)
 
 
-def _in_runs(toks: list[tuple[int, int, str]]) -> list[bool]:
-    """For each token: is it in a run of two or more numbers (digits or number words,
-    "y"/"e"/"and" allowed between)? Articles like "una"/"um" count only inside runs."""
-    flags = [False] * len(toks)
-    members: list[int] = []
-    for i, (_, _, tok) in enumerate(toks + [(0, 0, "")]):
-        if tok and (tok.isdigit() or tok in _NUMBER_KINDS):
-            members.append(i)
-        elif tok in _CONNECTORS and members:
-            continue
-        else:
-            if len(members) >= 2:
-                for k in members:
-                    flags[k] = True
-            members = []
-    return flags
+def _number_token(tok: str) -> bool:
+    return tok.isdigit() or tok in _NUMBER_KINDS
 
 
-def _compose(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
+def _in_run(toks: list[str], i: int) -> bool:
+    """Is number token i in a run of two or more numbers (digits or number words, "y"/"e"/
+    "and" allowed between)? Articles like "una"/"um" count only inside runs."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(toks) and toks[j] in _CONNECTORS and not _number_token(toks[j]):
+            j += step
+        if 0 <= j < len(toks) and _number_token(toks[j]):
+            return True
+    return False
+
+
+def _compose(toks: list[str], i: int) -> tuple[int, int]:
     """Value of the number starting at word i ("sesenta y 7" -> 67) and the next index."""
-    kind, value = _NUMBER_KINDS[toks[i][2]]
+    kind, value = _NUMBER_KINDS[toks[i]]
     j = i + 1
-    if kind == "units" and j < len(toks) and toks[j][2] == "hundred" and value > 0:
+    if kind == "units" and j < len(toks) and toks[j] == "hundred" and value > 0:
         kind, value, j = "hundreds", value * 100, j + 1
     if kind == "hundreds":
         nxt = _peek(toks, j)
@@ -183,20 +182,20 @@ def _compose(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
     return value, j
 
 
-def _compose_tens(toks: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
-    value = _NUMBER_KINDS[toks[i][2]][1]
+def _compose_tens(toks: list[str], i: int) -> tuple[int, int]:
+    value = _NUMBER_KINDS[toks[i]][1]
     nxt = _peek(toks, i + 1)
     if nxt and nxt[1][0] in ("units", "digits") and 0 < nxt[1][1] < 10:
         return value + nxt[1][1], nxt[0] + 1
     return value, i + 1
 
 
-def _peek(toks: list[tuple[int, int, str]], j: int) -> tuple[int, tuple[str, int]] | None:
+def _peek(toks: list[str], j: int) -> tuple[int, tuple[str, int]] | None:
     """The number word or single digit at j, skipping one connector ("y", "e", "and")."""
-    if j < len(toks) and toks[j][2] in _CONNECTORS:
+    if j < len(toks) and toks[j] in _CONNECTORS:
         j += 1
     if j < len(toks):
-        kv = _value(toks[j][2])
+        kv = _value(toks[j])
         if kv is not None:
             return j, kv
     return None

@@ -46,6 +46,11 @@ def test_articles_are_numbers_only_inside_a_run_of_numbers():
     assert read("meia hora") == "meia hora"
     assert read("um um nove dois") == "1 1 9 2"
     assert read("me siento sola") == "me siento sola"
+    # a run reaches an article through "y"/"e"/"and" on either side, never through a word
+    assert read("nueve y una chica") == "9 y 1 chica"
+    assert read("una y nueve") == "1 y 9"
+    assert read("una chica y nueve") == "una chica y 9"
+    assert read("y una, tres") == "y 1, 3"
 
 
 def test_language_of_short_ads():
