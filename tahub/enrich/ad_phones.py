@@ -177,8 +177,80 @@ def _valid(cc: int, national: str) -> str | None:
     pattern = _national_pattern(cc)
     if pattern is not None and not pattern.fullmatch(national):
         return None
-    num = PhoneNumber(country_code=cc, national_number=int(national))
-    return f"+{cc}{national}" if phonenumbers.is_valid_number(num) else None
+    check = _validity(cc)
+    if check is None:
+        valid = phonenumbers.is_valid_number(
+            PhoneNumber(country_code=cc, national_number=int(national)))
+    else:
+        valid = check(national)
+    return f"+{cc}{national}" if valid else None
+
+
+# The number descriptions phonenumbers' `_number_type_helper` tries after the general one;
+# a number is valid for a region when the general one and any of these match it.
+_TYPE_DESCS = ("premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager",
+               "uan", "voicemail", "fixed_line", "mobile")
+_Desc = tuple[frozenset[int], re.Pattern[str]]
+
+
+def _desc(desc: object) -> _Desc | None:
+    pattern = getattr(desc, "national_number_pattern", None) if desc is not None else None
+    if not pattern:
+        return None  # phonenumbers: never matches
+    return frozenset(desc.possible_length or ()), re.compile(pattern)
+
+
+def _matches(nsn: str, desc: _Desc) -> bool:
+    """phonenumbers' `_is_number_matching_desc`: length first, then the whole pattern."""
+    lengths, pattern = desc
+    return (not lengths or len(nsn) in lengths) and pattern.fullmatch(nsn) is not None
+
+
+@functools.cache
+def _validity(cc: int):  # noqa: ANN202 - a predicate on national numbers, or None
+    """`phonenumbers.is_valid_number` for numbers of country code `cc`, decided by the
+    same metadata and the same steps (pick the region as `region_code_for_number` does,
+    then ask whether the general description and any type description match), with the
+    patterns compiled once instead of looked up per call: most of the time phones took
+    was spent there. None (use phonenumbers itself) for non-geographic codes and any
+    metadata this does not expect."""
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(cc)
+    if not regions or phonenumbers.REGION_CODE_FOR_NON_GEO_ENTITY in regions:
+        return None
+    table = []
+    for region in regions:
+        md = phonenumbers.PhoneMetadata.metadata_for_region(region.upper(), None)
+        if md is None:
+            if len(regions) == 1:
+                return None
+            continue
+        if md.country_code != cc:
+            return None
+        general = _desc(md.general_desc)
+        types = [d for name in _TYPE_DESCS
+                 if not (name == "mobile" and md.same_mobile_and_fixed_line_pattern)
+                 and (d := _desc(getattr(md, name))) is not None]
+        leading = re.compile(md.leading_digits) if md.leading_digits is not None else None
+        table.append((leading, general, types))
+
+    def valid_here(nsn: str, general: _Desc | None, types: list[_Desc]) -> bool:
+        return general is not None and _matches(nsn, general) and any(
+            _matches(nsn, d) for d in types)
+
+    if len(regions) == 1:
+        _, general, types = table[0]
+        return lambda nsn: valid_here(nsn, general, types)
+
+    def check(nsn: str) -> bool:
+        for leading, general, types in table:
+            if leading is not None:
+                if leading.match(nsn):
+                    return valid_here(nsn, general, types)
+            elif valid_here(nsn, general, types):
+                return True
+        return False
+
+    return check
 
 
 @functools.lru_cache(maxsize=200_000)

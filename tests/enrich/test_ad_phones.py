@@ -87,3 +87,44 @@ def test_a_phone_survives_its_non_phone_neighbours():
 def test_two_numbers_in_one_ad_in_order_without_repeats():
     text = "Wsp 55 5828 5923 💋 Wsp (81) 6922-7240 💋 o al 55 5828 5923"
     assert phones(text, "MX") == ["+525558285923", "+528169227240"]
+
+
+def test_validity_is_phonenumbers_own_verdict_for_shared_and_single_country_codes():
+    """ad_phones decides validity from phonenumbers' metadata with its patterns compiled
+    once; it must agree with `is_valid_number` everywhere, including country codes shared
+    by many regions (+1, +7, +44) whose region is picked by leading digits or by type."""
+    import random
+
+    import phonenumbers
+    from phonenumbers import PhoneNumber
+
+    from tahub.enrich.ad_phones import _validity
+
+    rng = random.Random(3)
+    checked = valid = 0
+    for cc in (1, 7, 44, 47, 52, 54, 55, 57, 51, 61, 262, 590, 599):
+        check = _validity(cc)
+        assert check is not None
+        seeds = set()
+        for region in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[cc]:
+            md = phonenumbers.PhoneMetadata.metadata_for_region(region, None)
+            for name in ("fixed_line", "mobile", "toll_free", "premium_rate", "voip"):
+                desc = getattr(md, name, None) if md else None
+                if desc is not None and desc.example_number:
+                    seeds.add(desc.example_number)
+        for seed in sorted(seeds):
+            for _ in range(40):
+                digits = list(seed)
+                digits[rng.randrange(len(digits))] = str(rng.randrange(10))
+                if rng.random() < 0.2:
+                    digits.append(str(rng.randrange(10)))
+                national = "".join(digits)
+                if national[0] == "0":
+                    continue
+                expected = phonenumbers.is_valid_number(
+                    PhoneNumber(country_code=cc, national_number=int(national)))
+                assert check(national) == expected, (cc, national)
+                checked += 1
+                valid += expected
+    assert checked > 2000 and 0.2 * checked < valid < 0.9 * checked
+    assert _validity(800) is None  # non-geographic: phonenumbers itself decides
