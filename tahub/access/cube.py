@@ -309,16 +309,22 @@ def _count_places(session: Session, scope_id: int, where: Any, multiplier: int,
     rows = []
     for name, kept in PLACE_ROLLUPS.items():
         keep = [f in kept for f in PLACE_FIELDS]
-        summed: dict[tuple, list[int]] = {}
-        for (tag, *values), (n, key) in full.items():
-            cell = summed.setdefault((tag, *(v if k else None for v, k in zip(
-                values, keep, strict=True))), [0, 0])
-            cell[0] += n
-            cell[1] += key
+        summed = full if all(keep) else _project(full, keep)
         rows.extend((name, scope_id, *group, n, key) for group, (n, key) in summed.items())
     insert_rows(session.connection(), CubeCell.__tablename__,
                 ["rollup", "scope_id", "exploitation", "cell", "source_id", "year",
                  "country_of_exploitation", "n", "key_sum"], rows)
+
+
+def _project(full: dict[tuple, list[int]], keep: list[bool]) -> dict[tuple, list[int]]:
+    """`(tag, *PLACE_FIELDS)` counts summed over the fields not kept (set to None)."""
+    summed: dict[tuple, list[int]] = {}
+    for (tag, *values), (n, key) in full.items():
+        cell = summed.setdefault((tag, *(v if k else None for v, k in zip(
+            values, keep, strict=True))), [0, 0])
+        cell[0] += n
+        cell[1] += key
+    return summed
 
 
 def scopes_for(session: Session, visible: Iterable[int],
