@@ -88,11 +88,20 @@ class _Scanner:
         self.version += 1
         return offset
 
-    def scan(self, text: str) -> set[int] | None:
-        """Ids of the forms matching `text`; None if the forms could not be compiled."""
+    def last(self, text: str) -> set[int] | None:
+        """The ids `scan` found for `text` if it was this thread's last text (so it passed
+        the caller's checks already), else None."""
         local = self.local
         if getattr(local, "version", None) == self.version and local.text == text:
             return local.found
+        return None
+
+    def scan(self, text: str) -> set[int] | None:
+        """Ids of the forms matching `text`; None if the forms could not be compiled."""
+        found = self.last(text)
+        if found is not None:
+            return found
+        local = self.local
         db = self.db
         if db is None:
             if self.broken == self.version:
@@ -137,11 +146,16 @@ class Prefilter:
     def matches(self, text: str) -> set[int] | None:
         """Indices of the covered forms that match `text` somewhere; None when the text
         is not one this filter can read (the caller must then gate every form itself)."""
-        if not self._ids or not text.isascii() or _CONTROL_SPACES_RE.search(text):
+        if not self._ids:
             return None
-        found = _SCANNER.scan(text)
+        # Five stages ask about the same text in a row: only the first pays the checks.
+        found = _SCANNER.last(text)
         if found is None:
-            return None
+            if not text.isascii() or _CONTROL_SPACES_RE.search(text):
+                return None
+            found = _SCANNER.scan(text)
+            if found is None:
+                return None
         lo, ids = self._offset, self._ids
         hi = lo + len(ids)
         return {ids[g - lo] for g in found if lo <= g < hi}
