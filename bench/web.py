@@ -39,18 +39,25 @@ PAGES = ["/", "/map", "/map?year_from=2015&exploitation=exploitation.labour", "/
 READERS = {"member": "viewer@cambio.example.org", "owner": "analyst@alba.example.org"}
 TARGET_MS = 300
 GEOCODED = 0.4  # share of incidents with coordinates
-CITIES = [("CO", 4.71, -74.07), ("CO", 6.24, -75.58), ("CO", 3.45, -76.53),
-          ("CO", 10.96, -74.80), ("VE", 10.48, -66.90), ("VE", 10.65, -71.61),
-          ("EC", -0.18, -78.47), ("EC", -2.17, -79.92), ("PE", -12.05, -77.04),
-          ("PE", -3.75, -73.25), ("BO", -16.50, -68.15), ("BO", -17.78, -63.18),
-          ("BR", -23.55, -46.63), ("BR", -22.91, -43.17), ("BR", -3.12, -60.02),
-          ("BR", -15.79, -47.88), ("AR", -34.60, -58.38), ("AR", -31.42, -64.18),
-          ("AR", -24.79, -65.41), ("CL", -33.45, -70.67), ("PY", -25.26, -57.58),
-          ("UY", -34.90, -56.16), ("MX", 19.43, -99.13), ("MX", 20.67, -103.35),
-          ("MX", 32.51, -117.04), ("MX", 25.69, -100.32), ("GT", 14.63, -90.51),
-          ("HN", 14.07, -87.19), ("SV", 13.69, -89.22), ("NI", 12.11, -86.24),
-          ("CR", 9.93, -84.08), ("PA", 8.98, -79.52), ("DO", 18.49, -69.93),
-          ("HT", 18.59, -72.31), ("CU", 23.11, -82.37)]
+CITIES = [  # country, first-level area as records name it, lat, lon
+    ("CO", "Bogotá, D.C.", 4.71, -74.07), ("CO", "Antioquia", 6.24, -75.58),
+    ("CO", "Valle del Cauca", 3.45, -76.53), ("CO", "Atlántico", 10.96, -74.80),
+    ("VE", "Distrito Capital", 10.48, -66.90), ("VE", "Zulia", 10.65, -71.61),
+    ("EC", "Pichincha", -0.18, -78.47), ("EC", "Guayas", -2.17, -79.92),
+    ("PE", "Lima", -12.05, -77.04), ("PE", "Loreto", -3.75, -73.25),
+    ("BO", "La Paz", -16.50, -68.15), ("BO", "Santa Cruz", -17.78, -63.18),
+    ("BR", "São Paulo", -23.55, -46.63), ("BR", "Rio de Janeiro", -22.91, -43.17),
+    ("BR", "Amazonas", -3.12, -60.02), ("BR", "Distrito Federal", -15.79, -47.88),
+    ("AR", "Ciudad Autónoma de Buenos Aires", -34.60, -58.38), ("AR", "Córdoba", -31.42, -64.18),
+    ("AR", "Salta", -24.79, -65.41), ("CL", "Región Metropolitana", -33.45, -70.67),
+    ("PY", "Asunción", -25.26, -57.58), ("UY", "Montevideo", -34.90, -56.16),
+    ("MX", "Ciudad de México", 19.43, -99.13), ("MX", "Jalisco", 20.67, -103.35),
+    ("MX", "Baja California", 32.51, -117.04), ("MX", "Nuevo León", 25.69, -100.32),
+    ("GT", "Guatemala", 14.63, -90.51), ("HN", "Francisco Morazán", 14.07, -87.19),
+    ("SV", "San Salvador", 13.69, -89.22), ("NI", "Managua", 12.11, -86.24),
+    ("CR", "San José", 9.93, -84.08), ("PA", "Panamá", 8.98, -79.52),
+    ("DO", "Distrito Nacional", 18.49, -69.93), ("HT", "Ouest", 18.59, -72.31),
+    ("CU", "La Habana", 23.11, -82.37)]
 
 
 def child(email: str, path: str, repeat: int) -> None:
@@ -93,13 +100,13 @@ def add_places(url: str, first: int, n: int, seed: int) -> int:
     rows = []
     for incident_id in range(first, first + n):
         if rng.random() < GEOCODED:
-            country, lat, lon = rng.choice(CITIES)
-            rows.append((incident_id, "exploitation", country, round(rng.gauss(lat, 0.3), 5),
-                         round(rng.gauss(lon, 0.3), 5)))
+            country, area, lat, lon = rng.choice(CITIES)
+            rows.append((incident_id, "exploitation", country, area,
+                         round(rng.gauss(lat, 0.3), 5), round(rng.gauss(lon, 0.3), 5)))
     engine = get_engine(url)
     with engine.begin() as conn:
-        insert_rows(conn, "incident_places", ["incident_id", "role", "country", "lat", "lon"],
-                    rows)
+        insert_rows(conn, "incident_places",
+                    ["incident_id", "role", "country", "admin1", "lat", "lon"], rows)
         conn.execute(text("ANALYZE"))
     return len(rows)
 
