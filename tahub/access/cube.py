@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -280,8 +281,6 @@ def _count_places(session: Session, scope_id: int, where: Any, multiplier: int,
     """Places with coordinates of the incidents matching `where`, binned into H3 cells
     and counted into the place rollups (each place counts once, like a point on the map;
     its key is its incident's)."""
-    import h3
-
     from tahub.access.disclosure import KEY_MODULUS
     from tahub.store.writer import insert_rows
 
@@ -292,15 +291,10 @@ def _count_places(session: Session, scope_id: int, where: Any, multiplier: int,
             .where(where, IncidentPlace.lat.is_not(None), IncidentPlace.lon.is_not(None)))
     every = base.add_columns(literal(ALL))
     tagged = base.add_columns(IncidentTag.tag).join(IncidentTag, kept_tag)
-    bins: dict[tuple, str | None] = {}
     full: dict[tuple, list[int]] = {}
     for query in (every, tagged):
         for incident, source, year, country, lat, lon, tag in session.execute(query):
-            cell = bins.get((lat, lon), "")
-            if cell == "":
-                valid = -90 <= lat <= 90 and -180 <= lon <= 180
-                cell = bins[(lat, lon)] = (h3.latlng_to_cell(lat, lon, RESOLUTION)
-                                           if valid else None)
+            cell = _cell(lat, lon)
             if cell is None:
                 continue
             counted = full.setdefault((tag, cell, source, year, country), [0, 0])
@@ -314,6 +308,16 @@ def _count_places(session: Session, scope_id: int, where: Any, multiplier: int,
     insert_rows(session.connection(), CubeCell.__tablename__,
                 ["rollup", "scope_id", "exploitation", "cell", "source_id", "year",
                  "country_of_exploitation", "n", "key_sum"], rows)
+
+
+@lru_cache(maxsize=1 << 16)  # geocoded places repeat a gazetteer's coordinates
+def _cell(lat: float, lon: float) -> str | None:
+    """The H3 cell of a point, None when the coordinates are out of range."""
+    import h3
+
+    if -90 <= lat <= 90 and -180 <= lon <= 180:
+        return h3.latlng_to_cell(lat, lon, RESOLUTION)
+    return None
 
 
 def _project(full: dict[tuple, list[int]], keep: list[bool]) -> dict[tuple, list[int]]:
