@@ -34,8 +34,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-PAGES = ["/", "/map", "/map?year_from=2015&exploitation=exploitation.labour", "/routes",
-         "/trends", "/search", "/search?country=CO", "/exports", "/networks", "/account"]
+PAGES = ["/", "/map", "/map?year_from=2015&exploitation=exploitation.labour",
+         "/map/departments", "/routes", "/trends", "/search", "/search?country=CO",
+         "/exports", "/networks", "/account"]  # /map fetches /map/departments
 READERS = {"member": "viewer@cambio.example.org", "owner": "analyst@alba.example.org"}
 TARGET_MS = 300
 GEOCODED = 0.4  # share of incidents with coordinates
