@@ -9,7 +9,9 @@ from incidents, key included, so disclosure control gives the same answer either
 One rollup also keeps the source: a source lies inside one scope, so it is exact for any
 reader who may count that scope. Place rollups count the incidents' places with
 coordinates by H3 cell (`cell`, resolution 4: the map's hexagons), binned here in Python
-since the databases cannot compute a cell. Tags kept are exploitation types and sectors.
+since the databases cannot compute a cell. Area rollups count incidents once per
+first-level area (`place_country`, `area`: the map's departments) their places name.
+Tags kept are exploitation types and sectors.
 A query the cube cannot answer (by source with another field than year and country;
 several tag filters, or a tag filter while grouping by exploitation) is counted from the
 incidents.
@@ -66,13 +68,20 @@ PLACE_ROLLUPS = {"h": ("cell",),
                  "hyc": ("cell", "year", "country_of_exploitation"),
                  "hsyc": ("cell", "source", "year", "country_of_exploitation")}
 PLACE_FIELDS = ("cell", "source", "year", "country_of_exploitation")
+# incidents per first-level area of their places; the last keeps every field (counted
+# from the places), the others are summed from its new cells
+AREA = ("place_country", "area")
+AREA_ROLLUPS = {"a": AREA, "ac": (*AREA, "country_of_exploitation"),
+                "ayc": (*AREA, "year", "country_of_exploitation"),
+                "asyc": (*AREA, "source", "year", "country_of_exploitation")}
 RESOLUTION = 4  # H3 cells of about 1,800 km²
 TAG_PREFIXES = ("exploitation.", "sector.")
 SOURCE_COLUMNS = {"country_of_exploitation": Incident.country_of_exploitation,
                   "citizenship": Incident.citizenship, "year": Incident.registration_year,
                   "gender": Incident.gender, "age_band": Incident.age_band}
 COLUMNS = {**{d: getattr(CubeCell, d) for d in DIMENSIONS}, "exploitation": CubeCell.exploitation,
-           "source": CubeCell.source_id, "cell": CubeCell.cell}
+           "source": CubeCell.source_id, "cell": CubeCell.cell,
+           "place_country": CubeCell.place_country, "area": CubeCell.area}
 COMPACT_AFTER = 16  # appends to a scope before it is rebuilt in one piece
 _lock = threading.Lock()  # one refresher per process (the database lock covers processes)
 
@@ -86,7 +95,8 @@ def terms_of(row: Any) -> Terms:
 
 def rollup_for(group_by: list[str], parsed: dict[str, Any]) -> str | None:
     """The smallest rollup giving exactly the count for this query, or None. Grouping by
-    `cell` counts places with coordinates (a place rollup), anything else incidents."""
+    `cell` counts places with coordinates (a place rollup), by `area` incidents per area
+    (an area rollup), anything else incidents."""
     tags = parsed.get("exploitation")
     if tags is not None and ("exploitation" in group_by or len(tags) != 1
                              or not str(tags[0]).startswith(TAG_PREFIXES)):
@@ -94,7 +104,8 @@ def rollup_for(group_by: list[str], parsed: dict[str, Any]) -> str | None:
     needed = {g for g in group_by if g != "exploitation"}
     needed |= {"year" if f in ("year_from", "year_to") else f for f in parsed
                if f != "exploitation"}
-    rollups = PLACE_ROLLUPS if "cell" in needed else ROLLUPS
+    rollups = (PLACE_ROLLUPS if "cell" in needed else AREA_ROLLUPS if "area" in needed
+               else ROLLUPS)
     return next((name for name, kept in rollups.items() if needed <= set(kept)), None)
 
 
@@ -274,6 +285,44 @@ def _count(session: Session, scope_id: int, where: Any, multiplier: int) -> None
                  .group_by(CubeCell.exploitation, *(COLUMNS[d] for d in kept)))
         session.execute(insert(CubeCell).from_select(target, query))
     _count_places(session, scope_id, where, multiplier, kept_tag)
+    _count_areas(session, scope_id, where, key, kept_tag)
+
+
+def _count_areas(session: Session, scope_id: int, where: Any, key: Any,
+                 kept_tag: Any) -> None:
+    """Incidents matching `where` counted once per (country, first-level area) their
+    places name, into the area rollups."""
+    start = session.scalar(select(func.max(CubeCell.id))) or 0
+    places = (select(IncidentPlace.incident_id, IncidentPlace.country, IncidentPlace.admin1)
+              .join(Incident, Incident.id == IncidentPlace.incident_id)
+              .where(where, IncidentPlace.admin1.is_not(None),
+                     IncidentPlace.country.is_not(None)).distinct().subquery())
+    dims = [places.c.country, places.c.admin1, Incident.source_id,
+            Incident.registration_year, Incident.country_of_exploitation]
+    largest = list(AREA_ROLLUPS)[-1]
+    target = ["rollup", "scope_id", "exploitation",
+              *("source_id" if d == "source" else d for d in AREA_ROLLUPS[largest]),
+              "n", "key_sum"]
+    head = (literal(largest), literal(scope_id))
+    counted = select(*head).select_from(places).join(Incident,
+                                                      Incident.id == places.c.incident_id)
+    every = counted.add_columns(literal(ALL), *dims, func.count(), key).group_by(*dims)
+    tagged = (counted.join(IncidentTag, kept_tag)
+              .add_columns(IncidentTag.tag, *dims, func.count(), key)
+              .group_by(IncidentTag.tag, *dims))
+    for query in (every, tagged):
+        session.execute(insert(CubeCell).from_select(target, query))
+    for name, kept in AREA_ROLLUPS.items():
+        if name == largest:
+            continue
+        columns = ["source_id" if d == "source" else d for d in kept]
+        query = (select(literal(name), literal(scope_id), CubeCell.exploitation,
+                        *(COLUMNS[d] for d in kept), func.sum(CubeCell.n),
+                        func.sum(CubeCell.key_sum))
+                 .where(CubeCell.rollup == largest, CubeCell.id > start)
+                 .group_by(CubeCell.exploitation, *(COLUMNS[d] for d in kept)))
+        session.execute(insert(CubeCell).from_select(
+            ["rollup", "scope_id", "exploitation", *columns, "n", "key_sum"], query))
 
 
 def _count_places(session: Session, scope_id: int, where: Any, multiplier: int,

@@ -6,8 +6,8 @@ Rows are keyed by *scope*, not source: a scope is one combination of the source 
 access policy decides on (owner organisation, sharing level, sharing group, TLP mark), so
 every source in a scope is visible to exactly the same readers and any reader's visible
 incidents are a union of whole scopes. A few rollups also keep the source (finer than a
-scope, so still exact for any reader who may count the scope) or the H3 cell of the
-incidents' places (the map's hexagons).
+scope, so still exact for any reader who may count the scope), the H3 cell of the
+incidents' places (the map's hexagons) or their first-level area (the map's departments).
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ class CubeCell(Base):
     one cell of one rollup. A rollup keeps some of the aggregate fields; the others are
     NULL and never read. `exploitation` is '*' for every incident, else one exploitation
     or sector tag. Place rollups (those keeping `cell`, an H3 cell) count places with
-    coordinates instead of incidents. One cell may have several rows (additions append);
-    readers always sum."""
+    coordinates instead of incidents; area rollups (keeping `place_country` and `area`,
+    the first-level area as the records name it) count incidents once per area. One
+    cell may have several rows (additions append); readers always sum."""
 
     __tablename__ = "cube_cells"
     __table_args__ = (Index("ix_cube_cells_rollup", "rollup", "exploitation", "scope_id",
@@ -55,6 +56,8 @@ class CubeCell(Base):
     age_band: Mapped[str | None] = mapped_column(String(20))
     source_id: Mapped[int | None] = mapped_column(Integer)
     cell: Mapped[str | None] = mapped_column(String(16))
+    place_country: Mapped[str | None] = mapped_column(String(2))
+    area: Mapped[str | None] = mapped_column(String(200))
     n: Mapped[int] = mapped_column(Integer)
     key_sum: Mapped[int] = mapped_column(BigInteger)
 

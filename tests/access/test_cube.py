@@ -30,6 +30,7 @@ TAGS = ["exploitation.sexual", "exploitation.labour", "exploitation.begging",
 # a few cities, a point far off, and coordinates out of range (never binned)
 POINTS = [(4.71, -74.07), (4.75, -74.1), (-12.05, -77.04), (10.48, -66.9), (51.5, -0.12),
           (95.0, 10.0), (None, None)]
+AREAS = [("CO", "Antioquia"), ("CO", "ANTIOQUIA"), ("PE", "Lima"), (None, "Lima"), ("AR", None)]
 QUERIES = [
     ([], {}),
     (["country_of_exploitation"], {}),
@@ -95,8 +96,9 @@ def hub(db_url):  # type: ignore[no-untyped-def]
                     session.add(IncidentTag(incident_id=incident.id, tag=tag))
                 for role in rnd.sample(["origin", "exploitation"], rnd.choice([0, 1, 1, 2])):
                     lat, lon = rnd.choice(POINTS)
+                    country, area = rnd.choice(AREAS)  # both places may name one area
                     session.add(IncidentPlace(incident_id=incident.id, role=role, lat=lat,
-                                              lon=lon))
+                                              lon=lon, country=country, admin1=area))
                 if rnd.random() < 0.1:
                     session.add(IncidentTag(incident_id=incident.id, tag="recruitment.job_offer"))
     return engine, orgs
@@ -164,6 +166,45 @@ def test_hexagon_cells_equal_binning_the_places(hub):  # type: ignore[no-untyped
             whole = places_binned(session, access, {})
             assert len(whole) >= 3 and shown > len(whole)
             assert sum(c["count"] for c in whole) > sum(c["own"] for c in whole) > 0
+
+
+def areas_counted(session, access, filters) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Incidents per (country, area) their places name, each counted once per area."""
+    from tahub.access.policy import countable_sources
+    from tahub.store.tables import Incident, IncidentPlace, Source
+
+    query = (select(IncidentPlace.country, IncidentPlace.admin1, Incident.id,
+                    Source.organisation_id)
+             .join(Incident, Incident.id == IncidentPlace.incident_id)
+             .join(Source, Source.id == Incident.source_id)
+             .where(countable_sources(access), IncidentPlace.admin1.is_not(None),
+                    IncidentPlace.country.is_not(None), *where_clauses(filters)))
+    cells: dict[tuple, dict] = {}
+    for country, area, incident, org in set(session.execute(query)):
+        got = cells.setdefault((country, area), {
+            "group": {"place_country": country, "area": area}, "count": 0, "own": 0, "key": 0})
+        got["count"] += 1
+        got["own"] += org == access.organisation_id
+        got["key"] += incident * key_multiplier() % KEY_MODULUS
+    return list(cells.values())
+
+
+def test_area_cells_count_each_incident_once_per_area(hub):  # type: ignore[no-untyped-def]
+    from sqlalchemy.orm import Session
+
+    from tahub.store.tables import Source
+
+    engine, orgs = hub
+    with Session(engine) as session:
+        sources = list(session.scalars(select(Source.id)))
+        filters = HEX_FILTERS + [{"source": [sid], "year_to": 2020} for sid in sources]
+        for org in orgs:
+            access = Access(None, None, org, "analyst")
+            for where in filters:
+                live = areas_counted(session, access, where)
+                assert sort(cube_cells(session, access, ["place_country", "area"],
+                                       where)) == sort(live), (org, where)
+            assert len(areas_counted(session, access, {})) == 3
 
 
 def test_cube_follows_new_incidents(hub):  # type: ignore[no-untyped-def]

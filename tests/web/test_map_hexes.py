@@ -1,6 +1,6 @@
 """The map's hexagons: every point a reader may count is in them (none dropped past a
 batch), another organisation's private points never are, and a fresh server draws the
-incident layer from the incident cube without reading the places."""
+incident layer (and the departments) from the incident cube without reading the places."""
 
 from __future__ import annotations
 
@@ -166,7 +166,8 @@ def test_a_fresh_server_draws_the_map_from_the_cube(map_hub) -> None:  # type: i
         try:
             for path in ("/map", "/map?country=CO&year_from=2020&year_to=2021",
                          "/map?exploitation=exploitation.sexual", f"/map?source={source}",
-                         "/map?sector=sector.agriculture&year_from=2021"):
+                         "/map?sector=sector.agriculture&year_from=2021", "/map/departments",
+                         "/map/departments?country=CO&year_from=2021"):
                 assert client.get(path).status_code == 200, path
         finally:
             event.remove(engine, "before_cursor_execute", record)
