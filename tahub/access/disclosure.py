@@ -38,6 +38,9 @@ FIELDS = {
 }
 RANGE_FILTERS = {"year_from": (Incident.registration_year, ">="),
                  "year_to": (Incident.registration_year, "<=")}
+# a second tag the incidents must also hold (a sector beside an exploitation type);
+# filter only, never a grouping
+TAG_FILTERS = ("sector",)
 
 
 def round_count(n: int, step: int = ROUND_TO, key: int | None = None) -> int:
@@ -161,27 +164,29 @@ def parse_filters(filters: dict[str, Any] | None) -> dict[str, Any]:
             except (TypeError, ValueError):
                 raise UsageError(f"filter '{name}' must be a year, not {value!r}") from None
             continue
-        if name not in FIELDS:
+        if name not in FIELDS and name not in TAG_FILTERS:
             raise UsageError(f"unknown filter '{name}'; use one of "
-                             f"{', '.join(sorted([*FIELDS, *RANGE_FILTERS]))}")
+                             f"{', '.join(sorted([*FIELDS, *RANGE_FILTERS, *TAG_FILTERS]))}")
         values = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
         if name in ("year", "source"):
             try:
                 values = [int(v) for v in values]
             except (TypeError, ValueError):
                 raise UsageError(f"filter '{name}' takes whole numbers") from None
-        parsed[name] = values if name != "exploitation" else [str(v) for v in values]
+        tag = name == "exploitation" or name in TAG_FILTERS
+        parsed[name] = [str(v) for v in values] if tag else values
     return parsed
 
 
 def where_clauses(filters: dict[str, Any]) -> list:
-    """`filters` as where-clauses over `Incident` (exploitation: holds any of the tags)."""
+    """`filters` as where-clauses over `Incident` (exploitation, sector: holds any of the
+    tags; aliased, since the outer query may join IncidentTag too)."""
     clauses = []
     for name, value in parse_filters(filters).items():
         if name in RANGE_FILTERS:
             column, op = RANGE_FILTERS[name]
             clauses.append(column >= value if op == ">=" else column <= value)
-        elif name == "exploitation":  # an alias: the outer query may join IncidentTag too
+        elif name == "exploitation" or name in TAG_FILTERS:
             held = aliased(IncidentTag)
             clauses.append(exists().where(held.incident_id == Incident.id,
                                           held.tag.in_(value)))

@@ -23,14 +23,16 @@ class WebFilters:
     sector: str | None = None
 
     def for_aggregate(self) -> dict:
-        """As `tahub.access.disclosure.aggregate` filters (sector joins the tag filter only
-        when no exploitation type is chosen: the aggregate takes one tag list)."""
+        """As `tahub.access.disclosure.aggregate` filters: a sector alone is the tag filter
+        (which the cube answers); beside an exploitation type it is a second tag filter."""
         out: dict = {}
         if self.country:
             out["country_of_exploitation"] = self.country
         tag = self.exploitation or self.sector
         if tag:
             out["exploitation"] = tag
+        if self.exploitation and self.sector:
+            out["sector"] = self.sector
         if self.year_from is not None:
             out["year_from"] = self.year_from
         if self.year_to is not None:

@@ -364,3 +364,36 @@ def test_concurrent_readers_of_a_stale_cube_count_once(hub):  # type: ignore[no-
     with Session(engine) as session:
         for group_by, answer in zip(questions, answers, strict=True):
             assert sort(answer) == sort(live_cells(session, access, group_by, {}))
+
+
+def test_sector_beside_an_exploitation_type_counts_incidents_holding_both(hub):  # type: ignore[no-untyped-def]
+    """The web's two tag filters together (was: the sector silently ignored)."""
+    from sqlalchemy import func
+    from sqlalchemy.orm import Session
+
+    from tahub.store.tables import Incident, IncidentTag
+    from tahub.web.filters import WebFilters
+
+    engine, orgs = hub
+    both = WebFilters(exploitation="exploitation.labour", sector="sector.agriculture")
+    filters = both.for_aggregate()
+    with Session(engine) as session:
+        alba = Access(None, None, orgs[0], "analyst")
+        assert cube_cells(session, alba, [], filters) is None  # left to counting
+        live = live_cells(session, alba, [], filters)
+        expected = session.scalar(select(func.count()).select_from(Incident).where(
+            *where_clauses({"exploitation": "exploitation.labour"}),
+            Incident.id.in_(select(IncidentTag.incident_id)
+                            .where(IncidentTag.tag == "sector.agriculture")),
+            Incident.source_id.in_(_countable_ids(session, alba))))
+        labour = live_cells(session, alba, [], {"exploitation": "exploitation.labour"})
+        assert 0 < live[0]["count"] == expected < labour[0]["count"]
+        shown = aggregate(session, alba, ["country_of_exploitation"], filters)
+        assert sum(c["count"] or 0 for c in shown["cells"]) <= labour[0]["count"]
+
+
+def _countable_ids(session, access):  # type: ignore[no-untyped-def]
+    from tahub.access.policy import countable_sources
+    from tahub.store.tables import Source
+
+    return select(Source.id).where(countable_sources(access))
