@@ -48,6 +48,14 @@ def counts() -> dict[str, int]:
                 for m in (Incident, IncidentTag, IncidentPlace, TagHit)}
 
 
+def enriched(docs: list[Document]) -> dict[int, dict]:
+    """What `enrich_texts` says of the stored documents, by id."""
+    return {line["id"]: line for line in enrich_texts(
+        [{"id": d.id, "text": d.text,
+          "published_at": d.published_at.isoformat() if d.published_at else None}
+         for d in docs])}
+
+
 def test_pipeline_stores_facts_evidence_and_incidents_once(db_url):
     load_fixtures()
     first = invoke("pipeline", "--workers", "1")
@@ -65,10 +73,7 @@ def test_pipeline_stores_facts_evidence_and_incidents_once(db_url):
     assert drugs.relevant is False and drugs.kind == "drug_trafficking"
     assert drugs.id not in incidents
     # what is stored is what the enrichment says, for every document
-    lines = {line["id"]: line for line in enrich_texts(
-        [{"id": d.id, "text": d.text,
-          "published_at": d.published_at.isoformat() if d.published_at else None}
-         for d in docs])}
+    lines = enriched(docs)
     for doc in docs:
         line = lines[doc.id]
         assert (doc.relevant, doc.kind, doc.relevance_score) == (
@@ -116,10 +121,7 @@ def test_pipeline_on_spark_stores_what_the_enrichment_says(sqlite_url):
     with Session(get_engine()) as session:
         docs = list(session.scalars(select(Document).order_by(Document.id)))
         incidents = set(session.scalars(select(Incident.document_id)))
-    lines = {line["id"]: line for line in enrich_texts(
-        [{"id": d.id, "text": d.text,
-          "published_at": d.published_at.isoformat() if d.published_at else None}
-         for d in docs])}
+    lines = enriched(docs)
     for doc in docs:
         line = lines[doc.id]
         assert (doc.relevant, doc.kind, doc.facts["countries"]) == (
