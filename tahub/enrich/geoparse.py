@@ -146,7 +146,8 @@ def _choose(places: tuple[Place, ...], named: set[str], spoken: frozenset[str]) 
     or department counting as a big place: "Goiás" the state, not the small town), with a
     bonus for a country the text names and for one where the text's language is spoken."""
     countries = [p for p in places if p.kind in ("country", "demonym")]
-    regions = [p for p in places if p.kind == "region" and p.country in named]
+    regions = [p for p in places if p.country in named and (  # "en Granada" in a Spanish text
+        p.kind == "region" or (p.kind == "city" and p.population >= REGION_POPULATION / 10))]
     if countries and not (regions and countries[0].country not in named):
         return countries[0]  # "Georgia" is the US state in a text about the United States
     return max(places, key=lambda p: math.log10(
@@ -315,6 +316,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             places = tuple(p for p in places if p.kind == "demonym")  # "nacionalidade indiana"
         elif not text[h.start].isupper() or _is_dateline(doc, h):
             continue
+        elif h.i >= 2 and tuple(doc.tokens[h.i - 2:h.i]) in _phrase_set("citizen_of") \
+                and _perpetrator(doc, h, people):
+            continue  # "deteve um cidadão da Guiné-Conacri acusado de tráfico": a suspect's
         before = _cues_before(doc, h.i, lang)
         if "not_place" in before or (
                 h.j < len(doc.tokens) and doc.tokens[h.j] in _word_set("not_place_after")):

@@ -25,6 +25,7 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _DIGITS = re.compile(r"\b\d")
 _PUNCT = re.compile(r"[,;:.()]")
 _CONJ = {"and", "y", "e", "plus", "mas"}
+_POSSESSIVE = {"their", "his", "her", "sus", "su", "seus", "suas", "seu", "sua"}  # "and their four"
 _LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upwards"}
 _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros", "as", "os",
            "mais", "de", "more", "than", "over", "some", "about", "cerca", "unas", "unos", "las",
@@ -175,13 +176,16 @@ LEAD_CHARS = 300  # the headline and first sentence
 
 
 def _headline(counts: list[tuple[float, Count]], prefer_lead: bool,
-              rounded: frozenset[int] = frozenset()) -> int | None:
+              rounded: frozenset[int] = frozenset(),
+              partial: frozenset[int] = frozenset()) -> int | None:
     """The first well-formed count of the lead (headline, first sentence) if asked, unless it is
-    a lower bound (`rounded` starts) that a later, larger count makes exact; else the
-    best-supported count, the earliest among equals."""
+    a lower bound (`rounded` starts) that a later, larger count makes exact, or only part of a
+    group (`partial` starts: "his wife and two children"); else the best-supported count, the
+    earliest among equals."""
     if not counts:
         return None
-    lead = [c for w, c in counts if c.start < LEAD_CHARS and w >= 0] if prefer_lead else []
+    lead = [c for w, c in counts if c.start < LEAD_CHARS and w >= 0
+            and c.start not in partial] if prefer_lead else []
     singles_lose = lead and lead[0].value == 1 and any(
         w >= 2 for w, c in counts if c is not lead[0])  # "una mujer" ... "siete víctimas"
     if lead and not singles_lose:
@@ -192,8 +196,9 @@ def _headline(counts: list[tuple[float, Count]], prefer_lead: bool,
             if exact:
                 return exact[0]
         return first.value
-    best = max(w for w, _ in counts)
-    return next(c.value for w, c in counts if w == best)
+    whole = [(w, c) for w, c in counts if c.start not in partial] or counts
+    best = max(w for w, _ in whole)
+    return next(c.value for w, c in whole if w == best)
 
 
 def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
@@ -290,8 +295,17 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             skip = end
             while skip < min(end + 2, len(doc.tokens)) and doc.tokens[skip] in post:
                 skip += 1  # "tres mujeres adultas y siete adolescentes"
-            k = skip + 1 if skip < len(doc.tokens) and doc.tokens[skip] in _CONJ else end
-            if k == end or k not in starts:
+            if skip >= len(doc.tokens):
+                break
+            if doc.tokens[skip] in _CONJ:
+                k = skip + 1
+            elif doc.text[doc.ends[skip - 1]:doc.starts[skip]].strip() == ",":
+                k = skip  # "seven women, seven men and four children"
+            else:
+                break
+            if k < len(doc.tokens) and doc.tokens[k] in _POSSESSIVE:
+                k += 1  # "six labourers and their four children"
+            if k not in starts:
                 break
             nj, nv = starts[k]
             more = noun_after(nj)
@@ -308,8 +322,10 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers
                         if set(doc.tokens[max(0, i - 2):i]) & _LOWER_BOUND)
+    partial = frozenset(doc.starts[i] for i, _, _ in numbers  # "Mr. K and 13 other labourers"
+                        if i > 0 and doc.tokens[i - 1] in _CONJ | _POSSESSIVE)
     victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True,
-                        rounded=rounded)
+                        rounded=rounded, partial=partial)
     arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"], prefer_lead=False)
 
     minor_flags = [h.value for h in by.get("minor", [])]

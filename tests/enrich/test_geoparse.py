@@ -186,3 +186,19 @@ def test_nationality_of_the_court_is_where_it_sat():
     text = ("A Cambodian court convicted three people of selling women as brides to men in China; "
             "the 8 victims were repatriated.")
     assert parse(text, "en").countries == ["CN", "KH"]
+
+
+@pytest.mark.parametrize(("lang", "text", "countries"), [
+    ("es", "La Policía de Perú rescató a 20 mujeres en bares de Puerto Maldonado, en una región "
+           "fronteriza con Bolivia y Brasil.", ["PE"]),
+    ("pt", "A Polícia Judiciária deteve um cidadão da Nigéria acusado de tráfico de pessoas; as "
+           "vítimas eram exploradas em Lisboa.", ["PT"]),
+    ("pt", "O suspeito foi ouvido no Tribunal de Cuba, no distrito de Beja, após buscas em "
+           "Portugal.", ["PT"]),
+    ("es", "La Guardia Civil detuvo a dos personas en España; la víctima fue localizada en "
+           "Granada.", ["ES"]),
+    ("es", "La Fiscalía y la Dinapen allanaron cuatro casas en el sector de La Libertad, en "
+           "Quito.", ["EC"]),
+])
+def test_background_countries_are_not_incident_places(lang, text, countries):
+    assert parse(text, lang).countries == countries
