@@ -202,3 +202,9 @@ def test_nationality_of_the_court_is_where_it_sat():
 ])
 def test_background_countries_are_not_incident_places(lang, text, countries):
     assert parse(text, lang).countries == countries
+
+
+def test_country_of_a_false_job_promise_is_not_an_incident_place():
+    text = ("Thirty fishermen were rescued from a boat in Ambon, Indonesia. Recruiters had "
+            "promised the men jobs in Malaysia, but they were held at sea for two years.")
+    assert parse(text, "en").countries == ["ID"]
