@@ -119,6 +119,18 @@ def _post_modifiers(lang: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=8)
+def _perpetrator_verbs(lang: str) -> frozenset[str]:
+    """Active exploiting verbs: "N people who exploited ..." counts the exploiters."""
+    v = _vocab().get("perpetrator_verbs") or {}
+    return frozenset(normalise(f) for f in expand_all(v.get(lang, v.get("en", []))))
+
+
+@functools.lru_cache(maxsize=1)
+def _relatives() -> frozenset[str]:
+    return frozenset(normalise(str(w)) for w in _vocab().get("relative") or ())
+
+
+@functools.lru_cache(maxsize=8)
 def _index(lang: str) -> PhraseIndex:
     index = PhraseIndex()
     for phrase, channel, value, conf in phrases(lang):
@@ -213,6 +225,13 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     fillers = _fillers(lang)
     post = _post_modifiers(lang)
     verbs = by.get("vverb", [])
+    perpetrator_verbs, relatives = _perpetrator_verbs(lang), _relatives()
+    demonyms = {form for form, _ in _demonym_forms()}
+
+    def exploiters(j: int) -> bool:
+        """The counted people are the subject of an active exploiting verb ("que exploravam")."""
+        toks = doc.tokens
+        return j + 1 < len(toks) and toks[j] in relatives and toks[j + 1] in perpetrator_verbs
 
     far = int(_vocab().get("sentence_window", 25))
 
@@ -272,7 +291,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         if kind == "arrest":
             role = "arrest"
         elif kind == "person":
-            role = governing[-1] if governing else verb
+            role = governing[-1] if governing else ("arrest" if exploiters(noun.j) else verb)
         elif kind == "victim_word":
             role = "victim"
         elif governing:
@@ -297,7 +316,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                 skip += 1  # "tres mujeres adultas y siete adolescentes"
             if skip >= len(doc.tokens):
                 break
-            if doc.tokens[skip] in _CONJ:
+            comma = doc.tokens[skip] not in _CONJ
+            if not comma:
                 k = skip + 1
             elif doc.text[doc.ends[skip - 1]:doc.starts[skip]].strip() == ",":
                 k = skip  # "seven women, seven men and four children"
@@ -309,8 +329,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                 break
             nj, nv = starts[k]
             more = noun_after(nj)
-            if more is None:
-                break
+            if more is None or (comma and doc.tokens[more.i] in demonyms):
+                break  # "tres hombres, dos peruanos y un venezolano" breaks the three down
             if role == "victim" and (more.value == "arrest" or (
                     more.value == "person" and nearest_verb(k, more.j, window) == "arrest")):
                 break

@@ -34,3 +34,20 @@ def test_suspects_made_arguidos_are_not_victims():
     result = victims.extract([text], ["pt"])[0]
     assert result.victims_count == 25
     assert result.arrested_count == 2
+
+
+@pytest.mark.parametrize(("lang", "text", "victims_count", "arrested"), [
+    ("pt", "A Polícia Judiciária deteve um grupo de quatro pessoas que exploravam mulheres "
+           "estrangeiras; foram resgatadas 30 mulheres.", 30, 4),
+    ("es", "La Policía desarticuló una banda de tres personas que explotaban a nueve mujeres "
+           "en dos bares.", 9, 3),
+    ("pt", "Seis pessoas que foram resgatadas relataram ameaças do patrão.", 6, None),
+])
+def test_people_who_exploited_others_are_the_suspects(lang, text, victims_count, arrested):
+    result = victims.extract([text], [lang])[0]
+    assert (result.victims_count, result.arrested_count) == (victims_count, arrested)
+
+
+def test_a_breakdown_by_nationality_after_a_comma_is_not_added():
+    text = "La Policía detuvo a cuatro hombres, tres colombianos y un ecuatoriano, en Quito."
+    assert victims.extract([text], ["es"])[0].arrested_count == 4
