@@ -42,3 +42,15 @@ def test_selling_a_girl_for_marriage_is_forced_marriage():
     result = enrich("Los agentes detuvieron a la pareja, que pretendía vender a la menor para "
                     "casarla con un hombre mayor a cambio de dinero.")
     assert result["exploitation"] == ["forced_marriage"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tres adolescentes reclutados forzadamente por un grupo armado escaparon del campamento y "
+    "se entregaron al Ejército; fueron puestos bajo custodia del ICBF.",
+    "Dois adolescentes aliciados por uma facção armada fugiram do acampamento e foram "
+    "colocados sob proteção do Conselho Tutelar.",
+    "More than 200 child soldiers were released by an armed group at a release ceremony "
+    "after years of forced recruitment.",
+])
+def test_child_soldiers_escaping_or_released_are_incidents(text):
+    assert enrich(text)["relevant"] is True
