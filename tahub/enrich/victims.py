@@ -26,6 +26,7 @@ _DIGITS = re.compile(r"\b\d")
 _PUNCT = re.compile(r"[,;:.()]")
 _CONJ = {"and", "y", "e", "plus", "mas"}
 _POSSESSIVE = {"their", "his", "her", "sus", "su", "seus", "suas", "seu", "sua"}  # "and their four"
+_JOINERS = _CONJ | _POSSESSIVE
 _LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upwards"}
 _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros", "as", "os",
            "mais", "de", "more", "than", "over", "some", "about", "cerca", "unas", "unos", "las",
@@ -97,6 +98,11 @@ def _demonym_forms() -> tuple[tuple[str, str | None], ...]:
             for form in expand_all(forms.get(gender) or []):
                 out.append((normalise(form), None if gender == "any" else gender))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_set() -> frozenset[str]:
+    return frozenset(form for form, _ in _demonym_forms())
 
 
 @functools.lru_cache(maxsize=8)
@@ -226,7 +232,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     post = _post_modifiers(lang)
     verbs = by.get("vverb", [])
     perpetrator_verbs, relatives = _perpetrator_verbs(lang), _relatives()
-    demonyms = {form for form, _ in _demonym_forms()}
+    demonyms = _demonym_set()
 
     def exploiters(j: int) -> bool:
         """The counted people are the subject of an active exploiting verb ("que exploravam")."""
@@ -343,7 +349,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers
                         if set(doc.tokens[max(0, i - 2):i]) & _LOWER_BOUND)
     partial = frozenset(doc.starts[i] for i, _, _ in numbers  # "Mr. K and 13 other labourers"
-                        if i > 0 and doc.tokens[i - 1] in _CONJ | _POSSESSIVE)
+                        if i > 0 and doc.tokens[i - 1] in _JOINERS)
     victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True,
                         rounded=rounded, partial=partial)
     arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"], prefer_lead=False)
