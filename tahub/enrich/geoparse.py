@@ -253,6 +253,16 @@ def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
     return bool(_word_set("suspect_nouns").intersection(beside))
 
 
+def _citizen_of(doc: TextDoc, h: Hit) -> bool:
+    """A name after "cidadão de", "citizen of", also as the second word of a compound name
+    ("cidadão da Guiné-Conacri")."""
+    cues = _phrase_set("citizen_of")
+    if h.i >= 2 and tuple(doc.tokens[h.i - 2:h.i]) in cues:
+        return True
+    return h.i >= 3 and doc.text[doc.starts[h.i - 1]].isupper() \
+        and tuple(doc.tokens[h.i - 3:h.i - 1]) in cues
+
+
 def _police_of(doc: TextDoc, h: Hit) -> bool:
     """A nationality qualifying the police or authorities who acted ("Indonesian police",
     "las autoridades peruanas"): the country where they acted, a place of the incident
@@ -316,8 +326,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             places = tuple(p for p in places if p.kind == "demonym")  # "nacionalidade indiana"
         elif not text[h.start].isupper() or _is_dateline(doc, h):
             continue
-        elif h.i >= 2 and tuple(doc.tokens[h.i - 2:h.i]) in _phrase_set("citizen_of") \
-                and _perpetrator(doc, h, people):
+        elif _citizen_of(doc, h) and _perpetrator(doc, h, people):
             continue  # "deteve um cidadão da Guiné-Conacri acusado de tráfico": a suspect's
         before = _cues_before(doc, h.i, lang)
         if "not_place" in before or (

@@ -208,3 +208,9 @@ def test_country_of_a_false_job_promise_is_not_an_incident_place():
     text = ("Thirty fishermen were rescued from a boat in Ambon, Indonesia. Recruiters had "
             "promised the men jobs in Malaysia, but they were held at sea for two years.")
     assert parse(text, "en").countries == ["ID"]
+
+
+def test_compound_country_name_of_a_suspect_is_not_a_place():
+    text = ("A polícia angolana deteve em Luanda um cidadão da Guiné-Conacri acusado de tráfico "
+            "de menores.")
+    assert parse(text, "pt").countries == ["AO"]
