@@ -3,13 +3,10 @@ level and TLP, made through the access functions; served by a TestClient."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
@@ -147,24 +144,6 @@ def build_hub(url: str) -> Hub:
             next_id += n
             _others(session, hub, name, source.id, country)
     return hub
-
-
-REPO = Path(__file__).resolve().parents[2]
-CTDC_APP = REPO / "data" / "ctdc" / "ctdc_dados_app.csv"
-
-
-def real_csv(n: int, start: int = 0, edit=None) -> bytes:  # type: ignore[no-untyped-def]
-    """`n` real CTDC rows (from `start`) as CSV bytes; `edit(i, row)` may change a row."""
-    with CTDC_APP.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        rows = [row for i, row in enumerate(reader) if start <= i < start + n]
-        header = reader.fieldnames
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header)
-    writer.writeheader()
-    for i, row in enumerate(rows):
-        writer.writerow(edit(i, row) if edit else row)
-    return out.getvalue().encode()
 
 
 def upload(hub, data: bytes, org="Alba", role="contributor", name="ctdc.csv",  # type: ignore[no-untyped-def]

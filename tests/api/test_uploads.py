@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from api_hub import real_csv, upload
+from api_hub import upload
+from ctdc_sample import real_csv
 
 
 def visible_ids(hub, org: str, source_id: int) -> list[int]:  # type: ignore[no-untyped-def]

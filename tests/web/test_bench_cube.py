@@ -4,30 +4,16 @@ the incidents table (nor their places: the map's hexagons are in the cube too)."
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
+from ctdc_sample import real_csv
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-CTDC = Path(__file__).resolve().parents[2] / "data" / "ctdc" / "ctdc_dados_app.csv"
 # the cube's freshness probe reads one index entry per source; anything else is a scan
 PROBE = re.compile(r"\(SELECT max\(incidents\.id\) AS \w+\s+FROM incidents\s+"
                    r"WHERE incidents\.source_id = sources\.id\)")
-
-
-def ctdc_rows(n: int, start: int) -> bytes:
-    with CTDC.open(newline="", encoding="utf-8") as handle:
-        reader = csv.DictReader(handle)
-        rows = [row for i, row in enumerate(reader) if start <= i < start + n]
-        header = reader.fieldnames
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header)
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode()
 
 
 def upload(n: int, start: int, sharing: str = "members") -> int:
@@ -37,7 +23,7 @@ def upload(n: int, start: int, sharing: str = "members") -> int:
     result = ingest_file(Path(f"ctdc-{start}.csv"), load_profile("ctdc"),
                          provenance=Provenance(organisation="Alba", sharing=sharing,
                                                tlp="GREEN"),
-                         data=ctdc_rows(n, start), partial=True)
+                         data=real_csv(n, start), partial=True)
     assert result.rows_stored > 0, result.errors[:3]
     return result.rows_stored
 
