@@ -128,11 +128,10 @@ def _record_key(column):  # type: ignore[no-untyped-def]
 def _incident_rows(db: Session, access: Access, filters: WebFilters) -> list[tuple]:
     """(country, area, incidents, own incidents, key): an incident counts once per area it
     has a place in, whatever the place's role. From the incident cube when it can answer."""
-    if not (filters.exploitation and filters.sector):
-        cubed = cube_cells(db, access, ["place_country", "area"], filters.for_aggregate())
-        if cubed is not None:
-            return [(c["group"]["place_country"], c["group"]["area"], c["count"], c["own"],
-                     c["key"]) for c in cubed]
+    cubed = cube_cells(db, access, ["place_country", "area"], filters.for_aggregate())
+    if cubed is not None:
+        return [(c["group"]["place_country"], c["group"]["area"], c["count"], c["own"],
+                 c["key"]) for c in cubed]
     places = (select(IncidentPlace.incident_id, IncidentPlace.country, IncidentPlace.admin1)
               .where(IncidentPlace.admin1.is_not(None), IncidentPlace.country.is_not(None))
               .distinct().subquery())

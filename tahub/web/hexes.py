@@ -83,7 +83,7 @@ def cell_counts(db: Session, access: Access, layer: str,
                 filters: WebFilters) -> list[tuple[str, int, int]]:
     """`(H3 cell, points, the caller's own points)` of a layer: the input of disclosure
     control, from the cube when it can answer, else binned here."""
-    if layer == "incidents" and not (filters.exploitation and filters.sector):
+    if layer == "incidents":
         cubed = cube_cells(db, access, ["cell"], filters.for_aggregate())
         if cubed is not None:
             return [(c["group"]["cell"], c["count"], c["own"]) for c in cubed]
