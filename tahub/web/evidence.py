@@ -12,13 +12,14 @@ class Segment:
     hit: int | None = None  # index of the fact this span is evidence for
 
 
-def segments(text: str, spans: list[tuple[int, int]]) -> list[Segment]:
-    """`text` split at the `(start, end)` spans; overlapping or out-of-range spans are
-    left unmarked (their fact is still listed with its own quote)."""
+def segments(text: str, spans: list[tuple[int | None, int | None]]) -> list[Segment]:
+    """`text` split at the `(start, end)` spans; overlapping, out-of-range or placeless
+    spans (evidence that was itself personal data, in a redacted text) are left unmarked
+    (their fact is still listed with its own quote)."""
     out: list[Segment] = []
     at = 0
-    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
-    for i in order:
+    placed = [i for i, (start, end) in enumerate(spans) if start is not None and end is not None]
+    for i in sorted(placed, key=lambda i: (spans[i][0], -spans[i][1])):
         start, end = spans[i]
         if start < at or end > len(text) or start >= end:
             continue

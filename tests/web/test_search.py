@@ -79,3 +79,8 @@ def test_asking_for_a_hidden_record_is_audited(hub) -> None:
         last = session.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
         assert (last.action, last.object) == ("refused", f"GET /incidents/{hidden}")
         assert last.actor == "analyst@cambio.example.org"
+
+
+def test_evidence_without_a_place_is_left_unmarked() -> None:
+    parts = segments("[PERSON] was rescued", [(None, None), (9, 20)])
+    assert [(p.text, p.hit) for p in parts] == [("[PERSON] ", None), ("was rescued", 1)]

@@ -65,9 +65,7 @@ def _facts(ctx: Reader, document: Document) -> tuple[list[dict], list, bool]:
                            "documents")
     facts = record["evidence"]
     text = record.get("text")
-    # a fact whose evidence was itself personal data has no place in a redacted text
-    spans = [(f["start"], f["end"]) if f["start"] is not None else (0, 0) for f in facts]
-    parts = segments(text, spans) if text else []
+    parts = segments(text, [(f["start"], f["end"]) for f in facts]) if text else []
     return facts, parts, text is not None
 
 
