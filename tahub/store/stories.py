@@ -17,6 +17,7 @@ from tahub.store.tables import Document, DocumentBand, DocumentSignature
 _DOCS = Document.__table__
 _SIGS = DocumentSignature.__table__
 _BANDS = DocumentBand.__table__
+CHUNK = 500
 
 
 def assign_stories(conn: Connection) -> dict[int, int]:
@@ -26,21 +27,27 @@ def assign_stories(conn: Connection) -> dict[int, int]:
         select(_DOCS.c.id, _DOCS.c.text, _DOCS.c.story_id)
         .where(~exists().where(_SIGS.c.document_id == _DOCS.c.id))
         .order_by(_DOCS.c.id)).all()
-    story_of: dict[int, int] = {}
     for row in unsigned:
-        story_of[row.id] = _join(conn, row.id, row.text, row.story_id or row.id)
-    if not story_of:
+        _join(conn, row.id, row.text, row.story_id or row.id)
+    if not unsigned:
         return {}
-    stories = set(story_of.values())
-    current = dict(conn.execute(select(_DOCS.c.id, _DOCS.c.story_id)
-                                .where(_DOCS.c.id.in_(list(story_of)))).all())
-    sizes = dict(conn.execute(select(_DOCS.c.story_id, func.count())
-                              .where(_DOCS.c.story_id.in_(list(stories | set(current.values()))))
-                              .group_by(_DOCS.c.story_id)).all())
-    return {doc_id: sizes.get(current[doc_id], 1) for doc_id in story_of}
+    # a later text may have merged stories: read where each one ended up (in chunks, so a
+    # first signing of a large older store stays under the drivers' parameter limits)
+    current: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    ids = [r.id for r in unsigned]
+    for i in range(0, len(ids), CHUNK):
+        current.update(conn.execute(select(_DOCS.c.id, _DOCS.c.story_id)
+                                    .where(_DOCS.c.id.in_(ids[i:i + CHUNK]))).all())
+    stories = sorted(set(current.values()))
+    for i in range(0, len(stories), CHUNK):
+        sizes.update(conn.execute(select(_DOCS.c.story_id, func.count())
+                                  .where(_DOCS.c.story_id.in_(stories[i:i + CHUNK]))
+                                  .group_by(_DOCS.c.story_id)).all())
+    return {doc_id: sizes[story] for doc_id, story in current.items()}
 
 
-def _join(conn: Connection, doc_id: int, text: str, story: int) -> int:
+def _join(conn: Connection, doc_id: int, text: str, story: int) -> None:
     sig = signature(text)
     roots = {story}
     if sig is not None:
@@ -62,4 +69,3 @@ def _join(conn: Connection, doc_id: int, text: str, story: int) -> int:
     if sig is not None:
         conn.execute(_BANDS.insert(), [{"band": k, "document_id": doc_id}
                                        for k in sorted(set(keys))])
-    return chosen
