@@ -40,7 +40,8 @@ def test_group_by_exploitation_with_an_exploitation_filter(sqlite_hub):
 
 def test_memoised_answers_follow_new_data(sqlite_hub):
     """A repeated question is answered from memory only while the data is unchanged."""
-    from api_hub import real_csv, upload
+    from api_hub import upload
+    from ctdc_sample import real_csv
 
     def alba_total() -> int:
         cells = sqlite_hub.get("/api/v1/aggregates", "Alba", "viewer",
