@@ -55,8 +55,12 @@ def _countries() -> Iterator[tuple[Place, str]]:
         for t in translations:
             names.update({t.gettext(c.name), t.gettext(getattr(c, "common_name", c.name))})
         for name in names:
-            if "," not in name and "(" not in name:
-                yield Place(country_names()[c.alpha_2], c.alpha_2, "country"), name
+            if "(" in name:
+                continue
+            if "," in name:  # "Congo, República Democrática do" as a text writes it
+                head, _, tail = name.partition(", ")
+                name = f"{tail} {head}".removeprefix("The ").removeprefix("the ")
+            yield Place(country_names()[c.alpha_2], c.alpha_2, "country"), name
     for iso, aliases in require(geo_vocab(), "country_aliases", "geo.yaml").items():
         for alias in aliases:
             yield Place(country_names()[iso], iso, "country"), str(alias)
@@ -96,11 +100,19 @@ def _demonyms() -> Iterator[tuple[Place, str]]:
                 yield Place(country_names()[iso], iso, "demonym", gender=gen), form
 
 
+def _calendar_words() -> set[tuple[str, ...]]:
+    """Month and weekday names in every language: "in March" is a date, not March in
+    Cambridgeshire."""
+    dates = load_yaml("dates.yaml")
+    return {phrase_key(str(w)) for table in ("months", "weekdays")
+            for words in require(dates, table, "dates.yaml").values() for w in words}
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     """Normalised token key -> every place that name can mean."""
     vocab = geo_vocab()
-    skip = {phrase_key(n) for n in vocab.get("not_places", [])}
+    skip = {phrase_key(n) for n in vocab.get("not_places", [])} | _calendar_words()
     needs = {phrase_key(n) for n in vocab.get("need_place_cue", [])}
     out: dict[tuple[str, ...], list[Place]] = {}
     canonical: set[tuple[str, ...]] = set()  # keys that are some place's own name

@@ -20,7 +20,7 @@ from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise, phrase_
 from tahub.enrich.vocab import expand_all
 
 NAME = "geoparse"
-VERSION = "1.0"
+VERSION = "1.1"
 METHOD = f"{NAME}@{VERSION}"
 ROLE_WINDOW = 4  # tokens between a role cue and the place it qualifies
 HELPER_WINDOW = 14  # tokens after a helper cue in which a country is the helper's
@@ -400,6 +400,10 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         fact = PlaceFact(place.name, place.country, place.kind, place.lat, place.lon, role,
                          h.start, h.end, text[h.start:h.end], conf)
         (helped if is_helper else accepted).append(fact)
+    located = {p.country for p in accepted if p.kind != "agency"}
+    if by_name:  # where the text names countries, "a Polícia Judiciária" in Cabo Verde is not
+        # Portugal's: an agency stands for a country only when no country is named
+        accepted = [p for p in accepted if p.kind != "agency" or p.country in located]
     return GeoResult(sorted({p.country for p in accepted}), accepted, helped)
 
 

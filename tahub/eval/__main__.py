@@ -1,7 +1,8 @@
 """`python -m tahub.eval FEATURE [--split SPLIT]`: score a feature on its gold set.
 
-Every feature has `dev`, `heldout` and `all`; text also has `fresh`, a batch collected after
-all tuning. Each feature module lists its own splits in `SPLITS`.
+Every feature has `dev`, `heldout` and `all`; text also has `fresh` and `fresh2`, batches
+collected after the tuning they judge, and `untuned` (every split but dev). Each feature
+module lists its own splits in `SPLITS`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tahub.eval")
     parser.add_argument("feature", choices=sorted(FEATURES))
     parser.add_argument("--split", default="heldout",
-                        help="dev | heldout | all, and for text also fresh (default: heldout)")
+                        help="dev | heldout | all; text also fresh, fresh2, untuned "
+                             "(default: heldout)")
     args = parser.parse_args(argv)
     module = importlib.import_module(FEATURES[args.feature])
     if args.split not in module.SPLITS:

@@ -16,9 +16,10 @@ from tahub.eval.metrics import Counts
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "eval" / "text"
 LANGS = ("en", "es", "pt")
-# `heldout` was looked at during earlier tuning; `fresh` was collected after all tuning and is
-# scored once at the end. `all` is every line of every split.
-SPLITS = ("dev", "heldout", "fresh", "all")
+# `heldout` was looked at during earlier tuning; `fresh` (first session's end) and `fresh2`
+# (third session) were each collected before the tuning they judge and are scored at its end.
+# `untuned` is every split but dev; `all` is every line.
+SPLITS = ("dev", "heldout", "fresh", "fresh2", "untuned", "all")
 
 
 class Ratio:
@@ -47,7 +48,8 @@ def load_gold(split: str, gold_dir: Path = GOLD_DIR) -> list[dict]:
             for line in fh:
                 if line.strip():
                     row = json.loads(line)
-                    if split == "all" or row.get("split") == split:
+                    if (split == "all" or row.get("split") == split
+                            or (split == "untuned" and row.get("split") != "dev")):
                         rows.append(row)
     return rows
 

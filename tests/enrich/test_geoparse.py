@@ -214,3 +214,35 @@ def test_compound_country_name_of_a_suspect_is_not_a_place():
     text = ("A polícia angolana deteve em Luanda um cidadão da Guiné-Conacri acusado de tráfico "
             "de menores.")
     assert parse(text, "pt").countries == ["AO"]
+
+
+def test_month_names_are_dates_not_towns():
+    """March, Cambridgeshire once made a Vietnamese rescue British (a dev text, en-164)."""
+    result = parse("Vietnamese police rescued the Cambodian women in March; they had been "
+                   "bound for China.", "en")
+    assert "GB" not in result.countries
+    assert {"KH", "CN"} <= set(result.countries)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("pt", "Dois indivíduos, oriundos da República Democrática do Congo, foram detidos no "
+           "Lunda-Norte por tentarem traficar três crianças."),
+    ("es", "Rescatan en Kinshasa a niños de la República Democrática del Congo reclutados por "
+           "milicias."),
+    ("en", "Two men from the Democratic Republic of the Congo were arrested for trafficking "
+           "three children."),
+])
+def test_the_full_name_of_dr_congo_is_not_the_republic_of_the_congo(lang, text):
+    assert "CD" in parse(text, lang).countries
+    assert "CG" not in parse(text, lang).countries
+
+
+def test_an_agency_stands_for_its_country_only_where_no_country_is_named():
+    """Cabo Verde also has a Polícia Judiciária (pt-111): where the text names countries, the
+    agency's name adds none; where it names none, the agency still places the incident."""
+    in_cabo_verde = parse("A Polícia Judiciária deteve uma cidadã nigeriana suspeita de tráfico "
+                          "de pessoas para exploração sexual em Cabo Verde.", "pt")
+    assert "PT" not in in_cabo_verde.countries and "CV" in in_cabo_verde.countries
+    unnamed = parse("A Polícia Judiciária deteve dois homens suspeitos de tráfico de pessoas "
+                    "para exploração laboral.", "pt")
+    assert unnamed.countries == ["PT"]

@@ -47,6 +47,15 @@ def test_hits_carry_tag_span_text_and_confidence():
     ("pt", "Fiscais resgataram uma empregada doméstica mantida em situação análoga à "
            "escravidão por 30 anos.", ["domestic_servitude"]),
     ("pt", "Quadrilha é presa por tráfico de órgãos em Recife.", ["organ_removal"]),
+    # phrasings the third session's new dev texts used and the lexicons lacked
+    ("en", "Police arrested two men at Mumbai airport in an organ trade racket, trafficking "
+           "poor people for their kidneys to Egypt.", ["organ_removal"]),
+    ("es", "Detienen a tres médicos por la venta de riñones de migrantes.", ["organ_removal"]),
+    ("pt", "Polícia desmantela rede de venda de rins no Recife.", ["organ_removal"]),
+    ("en", "UNICEF said the end of the use of children by armed groups is the goal after 232 "
+           "underage conscripts were freed.", ["child_soldiers"]),
+    ("en", "They rescued 22 children from a ring accused of forcing them to work in shops.",
+     ["labour"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected

@@ -171,3 +171,10 @@ def test_the_sellers_are_not_the_victims():
     text = ("Police joined the search for two men described as ringleaders of a group selling "
             "newborn infants to couples abroad. Investigators said 26 babies were sold.")
     assert facts(text, "en").victims_count == 26
+
+
+def test_european_portuguese_alleged_victims_are_counted():
+    """"as 41 alegadas vítimas" (pt-114): "alegadas" sits between number and noun."""
+    assert facts("Segundo a PRM, as 41 alegadas vítimas de uma rede de tráfico de seres humanos "
+                 "foram encontradas em uma residência, na cidade de Matola.", "pt"
+                 ).victims_count == 41

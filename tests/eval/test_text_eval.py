@@ -43,20 +43,23 @@ def _write_gold(directory, rows):
 
 def test_each_split_loads_only_its_own_lines(tmp_path):
     _write_gold(tmp_path, [_line(id="d", split="dev"), _line(id="h", split="heldout"),
-                           _line(id="f", split="fresh")])
+                           _line(id="f", split="fresh"), _line(id="g", split="fresh2")])
     ids = {split: [g["id"] for g in text.load_gold(split, tmp_path)] for split in text.SPLITS}
-    assert ids == {"dev": ["d"], "heldout": ["h"], "fresh": ["f"], "all": ["d", "h", "f"]}
+    assert ids == {"dev": ["d"], "heldout": ["h"], "fresh": ["f"], "fresh2": ["g"],
+                   "untuned": ["h", "f", "g"], "all": ["d", "h", "f", "g"]}
     with pytest.raises(ValueError, match="unknown split"):
         text.load_gold("fresh-ish", tmp_path)
 
 
-def test_fresh_batch_is_apart_from_the_tuned_splits():
-    fresh = text.load_gold("fresh")
-    tuned = text.load_gold("dev") + text.load_gold("heldout")
-    assert len(fresh) >= 60 and {g["lang"] for g in fresh} == set(text.LANGS)
-    assert not {g["id"] for g in fresh} & {g["id"] for g in tuned}
-    assert not {g["url"] for g in fresh} & {g["url"] for g in tuned}
-    assert len(text.load_gold("all")) == len(fresh) + len(tuned)
+@pytest.mark.parametrize("batch", ["fresh", "fresh2"])
+def test_fresh_batches_are_apart_from_every_other_split(batch):
+    fresh = text.load_gold(batch)
+    others = [g for g in text.load_gold("all") if g["split"] != batch]
+    assert len(fresh) >= 30 and {g["lang"] for g in fresh} == set(text.LANGS)
+    assert not {g["id"] for g in fresh} & {g["id"] for g in others}
+    assert not {g["url"] for g in fresh} & {g["url"] for g in others}
+    untuned = text.load_gold("untuned")
+    assert len(untuned) == len(text.load_gold("all")) - len(text.load_gold("dev"))
 
 
 def test_cli_routes_fresh_to_text_only(monkeypatch, capsys):
