@@ -175,15 +175,34 @@ def _number_words() -> frozenset[str]:
                      for w, v in by_lang.items() if int(v) > 1)
 
 
-def _is_dateline(doc: TextDoc, h: Hit) -> bool:
+def _is_dateline(doc: TextDoc, h: Hit, dated: bool = False) -> bool:
     """"BOGOTA (Reuters) -": the outlet's city at the head of a paragraph, not a place of the
-    incident."""
+    incident. With `dated`, also "The Hague, 7 April 2022": a title-case place then a date."""
     head = doc.text[max(0, h.start - 40):h.start]
     line_start = max(head.rfind("\n"), -1) + 1 if "\n" in head else (0 if h.start < 40 else -1)
     if line_start < 0 or head[line_start:].strip(" |"):
         return False
+    if dated:
+        return _DATED.match(doc.text, h.end) is not None
     word = doc.text[h.start:h.end]
     return word.isupper() and doc.text[h.end:h.end + 3].lstrip()[:1] in (",", "(", "-", "—")
+
+
+_LINKS = frozenset({"the", "la", "el", "los", "las", "lo", "a", "o", "os", "as", "its", "sus",
+                    "su", "seu", "sua", "their", "of", "de", "del", "do", "da", "dos", "das",
+                    "in", "en", "em", "no", "na", "nos", "nas"})
+
+
+def _names_someone(doc: TextDoc, cue: Hit) -> bool:
+    """A helper cue is a helper's name ("HSI"), or introduces one within two linking words
+    ("together with the Philippine police", "agencia federal de los Estados Unidos"), unlike
+    "forced to live together with no toilets"."""
+    if doc.text[cue.start].isupper():
+        return True
+    k = cue.j
+    while k < min(cue.j + 2, len(doc.tokens)) and doc.tokens[k] in _LINKS:
+        k += 1
+    return k < len(doc.tokens) and doc.text[doc.starts[k]].isupper()
 
 
 def _scope_end(text: str, start: int) -> int:
@@ -212,6 +231,9 @@ def _agency_country(doc: TextDoc, h: Hit) -> bool:
 
 
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del"})
+# "The Hague, 7 April 2022", "Lisboa, 12 de março de 2024", "Quito, 25 oct"
+_DATED = re.compile(r"\s*,\s*(\d{1,2}(st|nd|rd|th)?\s+(de\s+)?[A-Za-zÀ-ÿ]{3,}"
+                    r"|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
 
 
 def _surname_of(doc: TextDoc, h: Hit) -> bool:
@@ -284,7 +306,9 @@ def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]
         return False
     at_sentence_start = doc.sentence_starts[doc.sentence_of(doc.starts[prev])] >= \
         doc.starts[prev] - 3
-    return not at_sentence_start and (doc.tokens[prev],) not in cues
+    if at_sentence_start:  # "Marvin Orellana, agente fiscal": a first name opens the sentence
+        return doc.tokens[prev] in first_names() and (doc.tokens[prev],) not in cues
+    return (doc.tokens[prev],) not in cues
 
 
 def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
@@ -297,7 +321,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
               and h.value in ("arrest", "victim", "victim_word", "victim_female",
                               "victim_minor")]
     helper_scopes = []
-    for c in (h for h in hits if h.channel == "geo_helper"):
+    for c in (h for h in hits if h.channel == "geo_helper" and _names_someone(doc, h)):
         helper_scopes.append((c.j, c.end, _scope_end(doc.text, c.end)))
     cues = _place_cues(lang)
     text = doc.text
@@ -306,6 +330,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     spoken, persons = _spoken(lang), _person_nouns(lang)
     names, name_pop = first_names(), int(vocab.get("first_name_population", 1_000_000))
     mentions: list[tuple[Hit, tuple[Place, ...], bool]] = []
+    datelines: set[int] = set()
     for h in geo:
         places: tuple[Place, ...] = h.value
         demonym = all(p.kind == "demonym" for p in places)
@@ -326,6 +351,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             places = tuple(p for p in places if p.kind == "demonym")  # "nacionalidade indiana"
         elif not text[h.start].isupper() or _is_dateline(doc, h):
             continue
+        elif _is_dateline(doc, h, dated=True):
+            datelines.add(h.start)
         elif _citizen_of(doc, h) and _perpetrator(doc, h, people):
             continue  # "deteve um cidadão da Guiné-Conacri acusado de tráfico": a suspect's
         before = _cues_before(doc, h.i, lang)
@@ -371,8 +398,14 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         for m in _BR_STATE.finditer(text):
             accepted.append(PlaceFact(m.group(1), "BR", "state_code", None, None, None,
                                       m.start(1), m.end(1), m.group(1), 0.8))
+    full: list[tuple[tuple[str, ...], Place]] = []  # multi-word places read so far
     for h, places, after_cue in mentions:
-        place = _choose(places, context, spoken)
+        key = tuple(doc.tokens[h.i:h.j])
+        place = next((p for k, p in full if len(k) > len(key) and k[:len(key)] == key),
+                     None) or _choose(places, context, spoken)  # "San Cristóbal" after
+        # "San Cristóbal de las Casas" is that city, not the Dominican province
+        if len(key) > 1 and place.kind in ("city", "region"):
+            full.append((key, place))
         small = place.population < min_pop and not (after_cue and len(places) == 1)
         if place.kind == "city" and place.country not in named and small:
             continue
@@ -400,6 +433,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         fact = PlaceFact(place.name, place.country, place.kind, place.lat, place.lon, role,
                          h.start, h.end, text[h.start:h.end], conf)
         (helped if is_helper else accepted).append(fact)
+    elsewhere = {p.country for p in accepted if p.start not in datelines}
+    accepted = [p for p in accepted if p.start not in datelines or p.country in elsewhere]
     located = {p.country for p in accepted if p.kind != "agency"}
     if by_name:  # where the text names countries, "a Polícia Judiciária" in Cabo Verde is not
         # Portugal's: an agency stands for a country only when no country is named

@@ -2,10 +2,8 @@
 
 Cue words per language (`tahub/schema/relevance.yaml`) are counted by group (trafficking,
 incident, awareness, drugs, arms/wildlife, migrant smuggling, web traffic, football); a linear
-score per kind over log(1 + count) picks the kind. Where a second opinion from the learned
-word model (`relevance_words.py`) is given, the relevance score is the mean of the two
-probabilities, so each covers what the other's vocabulary misses; otherwise it is the rules'
-probability of `incident`. The evidence lists the cues that fired.
+score per kind over log(1 + count) picks the kind. The relevance score is the softmax
+probability of `incident`; the evidence lists the cues that fired.
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from tahub.enrich import relevance_words
 from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
 from tahub.enrich.vocab import expand_all, load_yaml, require
 from tahub.errors import SchemaError
@@ -34,7 +31,6 @@ class RelevanceFact:
     kind: str
     cues: dict[str, int] = field(default_factory=dict)  # group -> count
     evidence: tuple[tuple[int, int, str], ...] = ()  # (start, end, group) of the cues
-    word_score: float | None = None  # the word model's probability, where it was asked
     method: str = METHOD
 
 
@@ -84,12 +80,10 @@ def _resolve(cue_hits: list[Hit]) -> list[Hit]:
 
 
 def classify(cue_hits: list[Hit], exploitation_hits: int = 0,
-             control_hits: int = 0, word_score: float | None = None) -> RelevanceFact:
+             control_hits: int = 0) -> RelevanceFact:
     """Kind and relevance from the cue hits of one text, plus the lexicon's exploitation-type
     hits and its means-of-control hits (unpaid work, confinement, debt, threats): both are
-    evidence of exploitation even where no "trafficking" word is used. `word_score`, the word
-    model's probability, is averaged in; when the two disagree the mean decides, and a text
-    judged not an incident takes the rules' best other kind."""
+    evidence of exploitation even where no "trafficking" word is used."""
     hits = _resolve(cue_hits)
     counts: dict[str, int] = {}
     for h in hits:
@@ -105,21 +99,17 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0,
     scores: dict[str, float] = {}
     for kind, bias, weights in _weights():
         scores[kind] = bias + sum(w * v for g, v in feats.items() if (w := weights.get(g)))
-    other = max((k for k in scores if k != "incident"), key=lambda k: scores[k])
-    margin = scores["incident"] - scores[other]
+    kind = max(scores, key=lambda k: scores[k])
+    margin = scores["incident"] - max(v for k, v in scores.items() if k != "incident")
     prob = 1.0 / (1.0 + math.exp(-margin))  # > 0.5 exactly when incident is the best kind
-    if word_score is not None:
-        prob = (prob + word_score) / 2
-    relevant = prob > 0.5
     evidence = tuple((h.start, h.end, h.value) for h in hits)
-    return RelevanceFact(relevant, round(prob, 4), "incident" if relevant else other, counts,
-                         evidence, None if word_score is None else round(word_score, 4))
+    return RelevanceFact(kind == "incident", round(prob, 4), kind, counts, evidence)
 
 
 def classify_doc(doc: TextDoc, lang: str, exploitation_hits: int = 0,
                  control_hits: int = 0) -> RelevanceFact:
     hits = [h for h in _index(lang).find(doc) if h.channel == "cue"]
-    return classify(hits, exploitation_hits, control_hits, relevance_words.opinion(doc, lang))
+    return classify(hits, exploitation_hits, control_hits)
 
 
 def score(texts: list[str], langs: list[str]) -> list[RelevanceFact]:

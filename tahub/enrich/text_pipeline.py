@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from tahub.enrich import dates, geoparse, language, relevance, relevance_words, tagger, victims
+from tahub.enrich import dates, geoparse, language, relevance, tagger, victims
 from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
 
 NAME = "text_pipeline"
@@ -62,8 +62,7 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
     tag_hits = tagger.tag_hits(doc, by.get("tag", []), by.get("tag_neg", []))
     n_exploit = sum(1 for t in tag_hits if t.tag.startswith(tagger.EXPLOITATION))
     n_control = sum(1 for t in tag_hits if t.tag.startswith(tagger.CONTROL))
-    rel = relevance.classify(by.get("cue", []), n_exploit, n_control,
-                             relevance_words.opinion(doc, lang))
+    rel = relevance.classify(by.get("cue", []), n_exploit, n_control)
     out.update(relevant=rel.relevant, relevance_score=rel.score, kind=rel.kind,
                tags=[t.as_dict() for t in tag_hits])
     facts: dict[str, Any] = {}

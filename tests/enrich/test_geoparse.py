@@ -246,3 +246,42 @@ def test_an_agency_stands_for_its_country_only_where_no_country_is_named():
     unnamed = parse("A Polícia Judiciária deteve dois homens suspeitos de tráfico de pessoas "
                     "para exploração laboral.", "pt")
     assert unnamed.countries == ["PT"]
+
+
+def test_a_short_form_after_the_full_name_is_the_same_place():
+    """"San Cristobal" after "San Cristobal de las Casas" is the Mexican city (en-224), not
+    the Dominican province."""
+    result = parse("Police found 23 children during a raid at a house in San Cristobal de las "
+                   "Casas.\n\nSan Cristobal is a picturesque city popular with tourists.", "en")
+    assert result.countries == ["MX"]
+
+
+def test_a_dated_dateline_names_no_incident_country_of_its_own():
+    """Eurojust writes from The Hague (en-230); a dateline whose country the text names
+    elsewhere still counts, as wire copy from the incident's capital does."""
+    hague = parse("The Hague, 7 April 2022\n\nAuthorities in Romania and Germany have dismantled "
+                  "a network that forced children to beg in Germany.", "en")
+    assert hague.countries == ["DE", "RO"]
+    lima = parse("Lima, 12 de marzo de 2024\n\nLa Policía del Perú rescató a diez mujeres "
+                 "venezolanas en Lima.", "es")
+    assert "PE" in lima.countries
+
+
+def test_together_with_nothing_is_not_a_helping_agency():
+    """"forced to live together with no toilets ... in north London" (en-227): London is
+    where the men were held, not a helper's city."""
+    result = parse("The six Polish men were forced to live together with no toilets or "
+                   "electricity in a small room in north London.", "en")
+    assert "GB" in result.countries
+    assert not result.helpers
+    helped = parse("Police rescued 12 women in Taguig together with the FBI.", "en")
+    assert helped.countries == ["PH"]
+
+
+@pytest.mark.parametrize(("lang", "text", "iso"), [
+    ("pt", "Os brasileiros foram resgatados de um esquema de tráfico humano em Mianmar.", "MM"),
+    ("es", "La red llevaba a las mujeres a Escocia y a Gran Bretaña.", "GB"),
+    ("pt", "Duas mulheres vindas da Guiné-Conacri foram resgatadas em Lisboa.", "GN"),
+])
+def test_spellings_pycountry_lacks(lang, text, iso):
+    assert iso in parse(text, lang).countries

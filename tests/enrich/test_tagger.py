@@ -56,6 +56,18 @@ def test_hits_carry_tag_span_text_and_confidence():
            "underage conscripts were freed.", ["child_soldiers"]),
     ("en", "They rescued 22 children from a ring accused of forcing them to work in shops.",
      ["labour"]),
+    ("en", "Seven Cambodian women were tricked into taking jobs as scammers in Laos.",
+     ["forced_criminality"]),
+    ("en", "He had been trafficked to the United Kingdom to work as a cannabis gardener.",
+     ["forced_criminality"]),
+    ("pt", "Os brasileiros sofreram jornadas exaustivas de trabalho forçado em fraudes "
+           "cibernéticas em Mianmar.", ["forced_criminality"]),
+    ("en", "Police arrested the mother for selling a new born baby for Rs 30,000.",
+     ["illegal_adoption"]),
+    ("es", "La red vendía a los bebés a padres que querían adoptar.", ["illegal_adoption"]),
+    ("pt", "Mãe vende bebê de 27 dias em Goiânia; quatro são presos.", ["illegal_adoption"]),
+    ("es", "Rescatan a 28 menores venezolanos usados para conseguir dinero mendigando.",
+     ["begging"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
