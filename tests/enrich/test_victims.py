@@ -178,3 +178,9 @@ def test_european_portuguese_alleged_victims_are_counted():
     assert facts("Segundo a PRM, as 41 alegadas vítimas de uma rede de tráfico de seres humanos "
                  "foram encontradas em uma residência, na cidade de Matola.", "pt"
                  ).victims_count == 41
+
+
+def test_participles_between_number_and_noun_are_read_past():
+    """"23 abducted children" (en-224) is a count of 23 victims."""
+    assert facts("Police found 23 abducted children being kept at a house and forced to sell "
+                 "trinkets on the street.", "en").victims_count == 23
