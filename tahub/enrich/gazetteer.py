@@ -134,8 +134,11 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
                 bucket.append(place)
     # "Cancun" is Cancún's own name and only an alternate spelling of Changchun: where a key
     # is some place's own name, alternate spellings of other cities do not compete
+    # unless the other is five times bigger: "Odessa" is Odesa, Ukraine, before Odessa, Texas
     for key in canonical:
         own = [p for p in out[key] if p.kind != "city" or phrase_key(p.name) == key]
         if own:
-            out[key] = own
+            biggest = max(p.population for p in own)
+            out[key] = own + [p for p in out[key] if p not in own
+                              and p.population >= 5 * max(biggest, 1)]
     return {k: tuple(v) for k, v in out.items()}

@@ -236,6 +236,14 @@ _DATED = re.compile(r"\s*,\s*(\d{1,2}(st|nd|rd|th)?\s+(de\s+)?[A-Za-zÀ-ÿ]{3,}"
                     r"|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
 
 
+def _first_name_of(doc: TextDoc, h: Hit, names: frozenset[str] | set[str]) -> bool:
+    """"the prosecutor Kenya Porcell", "Jordan Henderson": a country's name that is also a first
+    name, followed by a capitalised word, is a person."""
+    return h.j - h.i == 1 and doc.tokens[h.i] in names and h.j < len(doc.tokens) \
+        and doc.text[doc.starts[h.j]].isupper() and doc.text[h.end:doc.starts[h.j]] == " " \
+        and doc.tokens[h.j] not in _place_kinds()
+
+
 def _surname_of(doc: TextDoc, h: Hit) -> bool:
     """A place name followed by a particle and a capitalised word is a person's first name
     ("Adelaide da Silva"), unless that word is a kind of place ("Bogotá de Distrito")."""
@@ -372,7 +380,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                        and not (p.kind in ("city", "region")
                                 and (_capitalised_neighbour(doc, h, cues)
                                      or _surname_of(doc, h)))
-                       and not (p.kind == "country" and _agency_country(doc, h)))
+                       and not (p.kind == "country" and (_agency_country(doc, h)
+                                                         or _first_name_of(doc, h, names))))
         if places:
             mentions.append((h, places, after_cue))
     def helper(h: Hit) -> bool:
@@ -406,7 +415,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         # "San Cristóbal de las Casas" is that city, not the Dominican province
         if len(key) > 1 and place.kind in ("city", "region"):
             full.append((key, place))
-        small = place.population < min_pop and not (after_cue and len(places) == 1)
+        small = place.population < min_pop and not (  # "in Montrose" is Trinidad's in a text
+            after_cue and len(places) == 1 and not context - {place.country})  # naming only it
         if place.kind == "city" and place.country not in named and small:
             continue
         if place.kind in ("city", "region") and place.country not in named and (

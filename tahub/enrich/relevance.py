@@ -2,8 +2,10 @@
 
 Cue words per language (`tahub/schema/relevance.yaml`) are counted by group (trafficking,
 incident, awareness, drugs, arms/wildlife, migrant smuggling, web traffic, football); a linear
-score per kind over log(1 + count) picks the kind. The relevance score is the softmax
-probability of `incident`; the evidence lists the cues that fired.
+score per kind over log(1 + count) picks the kind. The weights (`relevance_weights.yaml`) are
+learnt from the labelled dev texts by `python -m tahub.eval.train_relevance`, not set by hand.
+The relevance score is the probability of `incident` against the best other kind; the
+evidence lists the cues that fired.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from tahub.enrich import tagger
 from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
 from tahub.enrich.vocab import expand_all, load_yaml, require
 from tahub.errors import SchemaError
@@ -34,28 +37,56 @@ class RelevanceFact:
     method: str = METHOD
 
 
+WEIGHTS_FILE = "relevance_weights.yaml"
+GROUPS = ("trafficking", "ambiguous", "incident", "victim", "awareness", "drugs",
+          "arms_wildlife", "smuggling", "web", "football", "media", "csam")
+FEATURES = (*GROUPS, "exploitation", "control", "both", "no_incident", "no_trafficking")
+
+
 @functools.lru_cache(maxsize=1)
 def _config() -> dict:
-    data = load_yaml("relevance.yaml")
-    kinds = require(data, "kinds", "relevance.yaml")
-    missing = [k for k in KINDS if k not in kinds]
-    if missing:
-        raise SchemaError(f"relevance.yaml: kinds without weights: {', '.join(missing)}")
-    return data
+    return load_yaml("relevance.yaml")
 
 
 @functools.lru_cache(maxsize=1)
 def _weights() -> tuple[tuple[str, float, dict[str, float]], ...]:
     """(kind, bias, weights by feature) once, so scoring walks only the features that fired."""
+    kinds = require(load_yaml(WEIGHTS_FILE), "kinds", WEIGHTS_FILE)
+    missing = [k for k in KINDS if k not in kinds]
+    if missing:
+        raise SchemaError(f"{WEIGHTS_FILE}: kinds without weights: {', '.join(missing)}; "
+                          "rebuild it with `python -m tahub.eval.train_relevance`")
+    unknown = {f for w in kinds.values() for f in w if f != "bias"} - set(FEATURES)
+    if unknown:
+        raise SchemaError(f"{WEIGHTS_FILE}: unknown features: {', '.join(sorted(unknown))}")
     return tuple((kind, float(w.get("bias", 0.0)),
                   {g: float(x) for g, x in w.items() if g != "bias"})
-                 for kind, w in _config()["kinds"].items())
+                 for kind, w in kinds.items())
+
+
+def features(counts: dict[str, int], exploitation_hits: int = 0,
+             control_hits: int = 0) -> dict[str, float]:
+    """The features the kind weights apply to, from cue counts by group and the lexicon's
+    exploitation-type and means-of-control hits (both are evidence of exploitation even where
+    no "trafficking" word is used)."""
+    feats = {g: math.log1p(c) for g, c in counts.items()}
+    feats["exploitation"] = math.log1p(exploitation_hits)
+    feats["control"] = math.log1p(control_hits)
+    feats["both"] = feats.get("trafficking", 0.0) * feats.get("incident", 0.0)
+    feats["no_incident"] = 0.0 if counts.get("incident") else 1.0
+    # arrests and raids without any trafficking, exploitation or control word are other crime
+    feats["no_trafficking"] = 0.0 if (counts.get("trafficking") or counts.get("ambiguous")
+                                      or exploitation_hits or control_hits) else 1.0
+    return feats
 
 
 def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
     """(phrase, channel, value, confidence) entries this stage adds to a language's index."""
     cues = require(_config(), "cues", "relevance.yaml")
     for group, forms in cues.get(lang, cues["en"]).items():
+        if group not in GROUPS:
+            raise SchemaError(f"relevance.yaml: cue group {group!r} ({lang}) is not one of "
+                              f"{', '.join(GROUPS)}")
         for form in expand_all(forms):
             yield form, "cue", group, 1.0
 
@@ -66,6 +97,14 @@ def _index(lang: str) -> PhraseIndex:
     for phrase, channel, value, conf in phrases(lang):
         index.add(phrase, channel, value, conf)
     return index
+
+
+def cue_counts(cue_hits: list[Hit]) -> dict[str, int]:
+    """Cues that fired, counted by group (the longest cue where cues overlap)."""
+    counts: dict[str, int] = {}
+    for h in _resolve(cue_hits):
+        counts[h.value] = counts.get(h.value, 0) + 1
+    return counts
 
 
 def _resolve(cue_hits: list[Hit]) -> list[Hit]:
@@ -82,20 +121,10 @@ def _resolve(cue_hits: list[Hit]) -> list[Hit]:
 def classify(cue_hits: list[Hit], exploitation_hits: int = 0,
              control_hits: int = 0) -> RelevanceFact:
     """Kind and relevance from the cue hits of one text, plus the lexicon's exploitation-type
-    hits and its means-of-control hits (unpaid work, confinement, debt, threats): both are
-    evidence of exploitation even where no "trafficking" word is used."""
+    and means-of-control hit counts."""
     hits = _resolve(cue_hits)
-    counts: dict[str, int] = {}
-    for h in hits:
-        counts[h.value] = counts.get(h.value, 0) + 1
-    feats = {g: math.log1p(c) for g, c in counts.items()}
-    feats["exploitation"] = math.log1p(exploitation_hits)
-    feats["control"] = math.log1p(control_hits)
-    feats["both"] = feats.get("trafficking", 0.0) * feats.get("incident", 0.0)
-    feats["no_incident"] = 0.0 if counts.get("incident") else 1.0
-    # arrests and raids without any trafficking, exploitation or control word are other crime
-    feats["no_trafficking"] = 0.0 if (counts.get("trafficking") or counts.get("ambiguous")
-                                      or exploitation_hits or control_hits) else 1.0
+    counts = cue_counts(hits)
+    feats = features(counts, exploitation_hits, control_hits)
     scores: dict[str, float] = {}
     for kind, bias, weights in _weights():
         scores[kind] = bias + sum(w * v for g, v in feats.items() if (w := weights.get(g)))
@@ -113,5 +142,13 @@ def classify_doc(doc: TextDoc, lang: str, exploitation_hits: int = 0,
 
 
 def score(texts: list[str], langs: list[str]) -> list[RelevanceFact]:
-    """Batch entry: relevance and kind of each text (without the lexicon's exploitation hits)."""
-    return [classify_doc(TextDoc.build(t), lang) for t, lang in zip(texts, langs, strict=True)]
+    """Batch entry: relevance and kind of each text, with the lexicon's exploitation and
+    control hits as `tahub enrich` counts them."""
+    out = []
+    for text, lang in zip(texts, langs, strict=True):
+        doc = TextDoc.build(text)
+        tags = tagger.tag_doc(doc, lang)
+        out.append(classify_doc(doc, lang,
+                                sum(1 for t in tags if t.tag.startswith(tagger.EXPLOITATION)),
+                                sum(1 for t in tags if t.tag.startswith(tagger.CONTROL))))
+    return out

@@ -46,6 +46,26 @@ def _empty(record_id: Any, lang: str) -> dict:
             "arrested_count": None, "tags": []}
 
 
+def _scan(doc: TextDoc, index_lang: str) -> tuple[dict[str, list[Hit]], list, int, int]:
+    """Index hits by channel, the lexicon's tag hits, and its exploitation and control hits."""
+    by: dict[str, list[Hit]] = {}
+    for h in combined_index(index_lang).find(doc):
+        by.setdefault(h.channel, []).append(h)
+    tag_hits = tagger.tag_hits(doc, by.get("tag", []), by.get("tag_neg", []))
+    n_exploit = sum(1 for t in tag_hits if t.tag.startswith(tagger.EXPLOITATION))
+    n_control = sum(1 for t in tag_hits if t.tag.startswith(tagger.CONTROL))
+    return by, tag_hits, n_exploit, n_control
+
+
+def relevance_features(text: str) -> dict[str, float]:
+    """What the relevance weights apply to for one text, as `enrich_one` computes it; for
+    learning those weights (`python -m tahub.eval.train_relevance`)."""
+    doc = TextDoc.build(text)
+    lang = language.detect_doc(doc).lang
+    by, _, n_exploit, n_control = _scan(doc, lang if lang in SUPPORTED else "en")
+    return relevance.features(relevance.cue_counts(by.get("cue", [])), n_exploit, n_control)
+
+
 def enrich_one(record: dict, evidence: bool = False) -> dict:
     """Enrich one record `{"id", "text", "published_at"?}` into one contract line."""
     text = record.get("text") or ""
@@ -56,12 +76,7 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
     if not doc.tokens:
         return out
     index_lang = lang if lang in SUPPORTED else "en"
-    by: dict[str, list[Hit]] = {}
-    for h in combined_index(index_lang).find(doc):
-        by.setdefault(h.channel, []).append(h)
-    tag_hits = tagger.tag_hits(doc, by.get("tag", []), by.get("tag_neg", []))
-    n_exploit = sum(1 for t in tag_hits if t.tag.startswith(tagger.EXPLOITATION))
-    n_control = sum(1 for t in tag_hits if t.tag.startswith(tagger.CONTROL))
+    by, tag_hits, n_exploit, n_control = _scan(doc, index_lang)
     rel = relevance.classify(by.get("cue", []), n_exploit, n_control)
     out.update(relevant=rel.relevant, relevance_score=rel.score, kind=rel.kind,
                tags=[t.as_dict() for t in tag_hits])

@@ -285,3 +285,25 @@ def test_together_with_nothing_is_not_a_helping_agency():
 ])
 def test_spellings_pycountry_lacks(lang, text, iso):
     assert iso in parse(text, lang).countries
+
+
+def test_a_country_name_that_is_a_first_name_before_a_surname_is_a_person():
+    """"the prosecutor Kenya Porcell" in a Panamanian case (en-240) is no Kenyan place."""
+    result = parse("The operation in Chepigana, reported by the prosecutor Kenya Porcell, freed "
+                   "9 Venezuelan women in Panama.", "en")
+    assert "KE" not in result.countries and "PA" in result.countries
+
+
+def test_a_big_citys_common_spelling_beats_a_small_citys_own_name():
+    """"Odessa" in a Ukrainian story (en-238) is Odesa, not Odessa, Texas."""
+    result = parse("Police in Ukraine freed about a hundred people held in slavery on a farm in "
+                   "Odessa region.", "en")
+    assert result.countries == ["UA"]
+
+
+def test_a_small_town_after_in_belongs_to_the_country_the_text_names():
+    """"at Montrose, Chaguanas" (en-239) is in Trinidad, not Montrose, Colorado: where a text
+    names other countries, a small town of an unnamed one needs more than "in"."""
+    result = parse("Police rescued 10 Latin American women at a brothel in Montrose. Six "
+                   "Trinidadian men were arrested.", "en")
+    assert "US" not in result.countries

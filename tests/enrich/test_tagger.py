@@ -68,6 +68,10 @@ def test_hits_carry_tag_span_text_and_confidence():
     ("pt", "Mãe vende bebê de 27 dias em Goiânia; quatro são presos.", ["illegal_adoption"]),
     ("es", "Rescatan a 28 menores venezolanos usados para conseguir dinero mendigando.",
      ["begging"]),
+    ("en", "The Burundian girls were rescued while in transit to other countries for sex trade.",
+     ["sexual"]),
+    ("es", "Desarticulan una red de trata de ciudadanos chinos, quienes eran utilizados como "
+           "esclavos.", ["labour"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
