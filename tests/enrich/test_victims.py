@@ -184,3 +184,11 @@ def test_participles_between_number_and_noun_are_read_past():
     """"23 abducted children" (en-224) is a count of 23 victims."""
     assert facts("Police found 23 abducted children being kept at a house and forced to sell "
                  "trinkets on the street.", "en").victims_count == 23
+
+
+def test_nationalities_the_gazetteer_lacked_are_read_past_and_placed():
+    """"29 Burundian girls" (en-232): Burundi had no demonym, so the count was lost."""
+    text = "Ugandan police has rescued 29 Burundian girls and arrested five suspects."
+    assert facts(text, "en").victims_count == 29
+    from tahub.enrich import geoparse
+    assert "BI" in geoparse.parse([text], ["en"])[0].countries
