@@ -1,6 +1,6 @@
 import pytest
 
-from tahub.enrich import victims
+from tahub.enrich import geoparse, victims
 
 
 def facts(text: str, lang: str) -> victims.VictimFacts:
@@ -190,5 +190,4 @@ def test_nationalities_the_gazetteer_lacked_are_read_past_and_placed():
     """"29 Burundian girls" (en-232): Burundi had no demonym, so the count was lost."""
     text = "Ugandan police has rescued 29 Burundian girls and arrested five suspects."
     assert facts(text, "en").victims_count == 29
-    from tahub.enrich import geoparse
     assert "BI" in geoparse.parse([text], ["en"])[0].countries
