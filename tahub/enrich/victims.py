@@ -31,6 +31,10 @@ _LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upward
 _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros", "as", "os",
            "mais", "de", "more", "than", "over", "some", "about", "cerca", "unas", "unos", "las",
            "los", "the", "another", "otras", "outras", "un", "una", "um", "uma", "nearly"}
+# nouns of a total that a breakdown may follow: "Dezoito pessoas, 13 homens e cinco mulheres"
+# (tokens are accent-folded)
+_GENERIC = {"people", "persons", "victims", "individuals", "personas", "victimas", "individuos",
+            "pessoas", "vitimas"}
 # words between a counted noun and its participle: "16 mujeres fueron detenidas"
 _AUXILIARIES = {"were", "was", "are", "is", "have", "has", "been", "had", "being", "got",
                 "fueron", "fue", "han", "ha", "sido", "son", "estaban", "quedaron", "resultaron",
@@ -74,6 +78,8 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
     for role, forms in v["verbs"][lang].items():
         for form in expand_all(forms):
             yield form, "vverb", role, 1.0
+    for form in expand_all(v.get("single_arrest", {}).get(lang, [])):
+        yield form, "arrest1", 1, 1.0
     for form in expand_all(v["minor_cues"][lang]):
         yield form, "minor", True, 1.0
     for form in expand_all(v["adult_cues"][lang]):
@@ -274,6 +280,9 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             k += 1
         return None
 
+    def comma_list(i: int, j: int) -> bool:
+        return j < len(doc.tokens) and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() == ","
+
     counts: list[tuple[float, Count]] = []
     numbers = _numbers(doc, by.get("num", []))
     starts = {i: (j, v) for i, j, v in numbers}
@@ -316,6 +325,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             - 2.0 * (value == 1 and not doc.tokens[i].isdigit()  # "una mujer" is weak ...
                      and near != role)  # ... unless "una adolescente fue rescatada"
         end, total = noun.j, value
+        parts = 0  # what the counts after the first add up to
         while end < len(doc.tokens):  # "six women and two children", "dos mujeres y un hombre"
             skip = end
             while skip < min(end + 2, len(doc.tokens)) and doc.tokens[skip] in post:
@@ -343,7 +353,9 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             if role == "arrest" and more.value in ("victim_word", "victim"):
                 break
             used.add(k)
-            total, end = total + nv, more.j
+            total, end, parts = total + nv, more.j, parts + nv
+        if parts == value and doc.tokens[noun.j - 1] in _GENERIC and comma_list(i, noun.j):
+            total = value  # "Dezoito pessoas, 13 homens e cinco mulheres": a total, then its parts
         counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers
@@ -353,6 +365,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True,
                         rounded=rounded, partial=partial)
     arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"], prefer_lead=False)
+    if arrested is None and by.get("arrest1"):
+        arrested = 1  # "the owner was arrested"
 
     minor_flags = [h.value for h in by.get("minor", [])]
     minors = True if True in minor_flags else (False if minor_flags else None)

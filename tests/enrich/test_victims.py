@@ -191,3 +191,25 @@ def test_nationalities_the_gazetteer_lacked_are_read_past_and_placed():
     text = "Ugandan police has rescued 29 Burundian girls and arrested five suspects."
     assert facts(text, "en").victims_count == 29
     assert "BI" in geoparse.parse([text], ["en"])[0].countries
+
+
+@pytest.mark.parametrize(("lang", "text", "arrested"), [
+    # a total, then its breakdown (pt-115): not 18 + 13 + 5
+    ("pt", "Dezoito pessoas, 13 homens e cinco mulheres, foram esta terça-feira detidas pela PJ "
+           "por tráfico de pessoas.", 18),
+    ("pt", "Dois indivíduos suspeitos, num caso de tráfico de pessoas, foram detidos pela PRM.", 2),
+    # one person arrested, said without a number (pt-112, pt-137, es-066)
+    ("pt", "O responsável pela empresa, que mantinha os trabalhadores nestas condições, foi "
+           "preso.", 1),
+    ("es", "Dos mujeres fueron rescatadas y el dueño del local fue detenido.", 1),
+    ("en", "The owner of the bar was arrested on Friday.", 1),
+])
+def test_arrests_said_as_a_breakdown_or_without_a_number(lang, text, arrested):
+    assert facts(text, lang).arrested_count == arrested
+
+
+def test_groups_that_happen_to_add_up_are_still_summed():
+    """"once niños, cinco mujeres y seis hombres" (es-145) is 22, although 5 + 6 = 11."""
+    text = ("En las incursiones once niños, cinco mujeres y seis hombres fueron rescatados y "
+            "puestos a órdenes de la Fiscalía.")
+    assert facts(text, "es").victims_count == 22
