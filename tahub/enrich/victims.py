@@ -31,6 +31,7 @@ _LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upward
 _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros", "as", "os",
            "mais", "de", "more", "than", "over", "some", "about", "cerca", "unas", "unos", "las",
            "los", "the", "another", "otras", "outras", "un", "una", "um", "uma", "nearly"}
+_NOBODY = {"nobody", "nadie", "ninguna", "ninguno", "ninguem", "nenhuma", "nenhum"}
 # nouns of a total that a breakdown may follow: "Dezoito pessoas, 13 homens e cinco mulheres"
 # (tokens are accent-folded)
 _GENERIC = {"people", "persons", "victims", "individuals", "personas", "victimas", "individuos",
@@ -365,8 +366,11 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True,
                         rounded=rounded, partial=partial)
     arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"], prefer_lead=False)
-    if arrested is None and by.get("arrest1"):
-        arrested = 1  # "the owner was arrested"
+    if arrested is None and by.get("arrest1"):  # "the owner was arrested": 1; but "nenhuma
+        # pessoa foi presa", "no one was arrested": 0
+        arrested = 0 if all(_NOBODY & set(doc.tokens[max(0, h.i - 2):h.i])
+                            or doc.tokens[max(0, h.i - 2):h.i] == ["no", "one"]
+                            for h in by["arrest1"]) else 1
 
     minor_flags = [h.value for h in by.get("minor", [])]
     minors = True if True in minor_flags else (False if minor_flags else None)

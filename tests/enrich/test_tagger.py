@@ -72,6 +72,12 @@ def test_hits_carry_tag_span_text_and_confidence():
      ["sexual"]),
     ("es", "Desarticulan una red de trata de ciudadanos chinos, quienes eran utilizados como "
            "esclavos.", ["labour"]),
+    ("en", "A villager said he spent more than 90,000 yuan to buy a wife, but the woman left.",
+     ["forced_marriage"]),
+    ("en", "The agency brought six girls and forced them to work as domestic helps in affluent "
+           "households.", ["domestic_servitude"]),
+    ("es", "La trajeron a La Paz cuando tenía 15 años para que trabajara como empleada doméstica.",
+     ["domestic_servitude"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
