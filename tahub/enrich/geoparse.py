@@ -392,9 +392,10 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
              if all(q.kind in ("country", "demonym") for q in ps) and not helper(h)}
     by_name = {ps[0].country for h, ps, _ in mentions  # countries named, not by nationality
                if all(q.kind == "country" for q in ps) and not helper(h)}
-    context = named | {ps[0].country for h, ps, _ in mentions  # states name their country too
-                       if len({p.country for p in ps}) == 1 and ps[0].kind == "region"
-                       and not helper(h)}
+    context = named | {ps[0].country for h, ps, _ in mentions  # states name their country too,
+                       if len({p.country for p in ps}) == 1 and not helper(h)  # as big cities
+                       and (ps[0].kind == "region"  # do: "Atlanta" makes "Georgia" the state
+                            or (ps[0].kind == "city" and ps[0].population >= min_pop))}
 
     accepted: list[PlaceFact] = []
     helped: list[PlaceFact] = []

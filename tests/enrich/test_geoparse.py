@@ -307,3 +307,10 @@ def test_a_small_town_after_in_belongs_to_the_country_the_text_names():
     result = parse("Police rescued 10 Latin American women at a brothel in Montrose. Six "
                    "Trinidadian men were arrested.", "en")
     assert "US" not in result.countries
+
+
+def test_a_big_city_names_its_country_for_an_ambiguous_state():
+    """"Cartersville, Georgia" near "Atlanta" (en-308) is the US state, not the country."""
+    result = parse("Agents raided a flooring factory in Cartersville, Georgia, about 40 miles "
+                   "north of Atlanta, and rescued 60 Chinese workers.", "en")
+    assert "GE" not in result.countries and "US" in result.countries

@@ -78,6 +78,19 @@ def test_hits_carry_tag_span_text_and_confidence():
            "households.", ["domestic_servitude"]),
     ("es", "La trajeron a La Paz cuando tenía 15 años para que trabajara como empleada doméstica.",
      ["domestic_servitude"]),
+    ("en", "A 14-year-old girl rescued from a scam gang in Cambodia said she was ordered to trick "
+           "at least 100 victims a day.", ["forced_criminality"]),
+    ("en", "The army rescued three minors who were deceitfully recruited by the Second "
+           "Marquetalia.", ["child_soldiers"]),
+    ("en", "She brought a Kenyan woman to the US and held her against her will as a servant.",
+     ["domestic_servitude"]),
+    ("es", "Al no poder pagar la deuda, le dio a su hija para que realizara labores domésticas "
+           "en su casa.", ["domestic_servitude"]),
+    ("es", "Obligaban a los menores a cometer hurtos y robos con violencia.",
+     ["forced_criminality"]),
+    ("es", "Detenidas cinco personas que intentaron comprar un riñón a un inmigrante.",
+     ["organ_removal"]),
+    ("pt", "O casal obrigava as crianças a furtar nas ruas de Lisboa.", ["forced_criminality"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
