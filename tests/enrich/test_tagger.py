@@ -91,6 +91,9 @@ def test_hits_carry_tag_span_text_and_confidence():
     ("es", "Detenidas cinco personas que intentaron comprar un riñón a un inmigrante.",
      ["organ_removal"]),
     ("pt", "O casal obrigava as crianças a furtar nas ruas de Lisboa.", ["forced_criminality"]),
+    # household work called forced labour is domestic servitude, not both (en-212, en-307)
+    ("en", "Prosecutors said the couple held the woman in forced labour as a domestic servant, "
+           "forcing her to work 16 hours a day without pay.", ["domestic_servitude"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
