@@ -22,12 +22,13 @@ def load_bench():  # type: ignore[no-untyped-def]
 
 def test_corpus_varies_real_texts_without_repeating_one():
     bench = load_bench()
-    docs = bench.corpus(700)
-    assert len(docs) == 700 and len({d["id"] for d in docs}) == 700
     base = len(bench.dev_texts())
+    n = base + 300  # the labelled texts, then varied copies of them
+    docs = bench.corpus(n)
+    assert len(docs) == n and len({d["id"] for d in docs}) == n
     assert docs[0]["text"] == bench.dev_texts()[0]["text"]  # the dev set itself comes first
     assert docs[base]["id"].endswith("#1") and docs[base]["text"] != docs[0]["text"]
-    assert len({d["text"] for d in docs}) > 650
+    assert len({d["text"] for d in docs}) > n - 50
 
 
 def test_bench_runs_on_50_documents():
