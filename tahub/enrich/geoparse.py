@@ -354,6 +354,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 continue  # "140 dólares estadounidenses"
             if h.i > 0 and doc.tokens[h.i - 1] in _word_set("demonym_not_after"):
                 continue  # "Central American migrants"
+            if _word_set("language_before").intersection(doc.tokens[max(0, h.i - 2):h.i]):
+                continue  # "cursos de português", "speaks English": a language
         elif h.i > 0 and doc.tokens[h.i - 1] in ("nacionalidad", "nacionalidade") and any(
                 p.kind == "demonym" for p in places):
             places = tuple(p for p in places if p.kind == "demonym")  # "nacionalidade indiana"

@@ -314,3 +314,13 @@ def test_a_big_city_names_its_country_for_an_ambiguous_state():
     result = parse("Agents raided a flooring factory in Cartersville, Georgia, about 40 miles "
                    "north of Atlanta, and rescued 60 Chinese workers.", "en")
     assert "GE" not in result.countries and "US" in result.countries
+
+
+@pytest.mark.parametrize(("lang", "text", "not_iso"), [
+    ("pt", "Os trabalhadores bolivianos foram libertados em São Paulo; depois serão levados para "
+           "cursos de português e de capacitação profissional.", "PT"),
+    ("en", "The rescued Cambodian women were in Thailand and none of them speaks English.", "GB"),
+])
+def test_a_language_is_not_a_nationality(lang, text, not_iso):
+    """"cursos de português" (pt-229) made a São Paulo workshop case Portuguese."""
+    assert not_iso not in parse(text, lang).countries
