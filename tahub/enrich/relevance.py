@@ -101,8 +101,12 @@ def _index(lang: str) -> PhraseIndex:
 
 def cue_counts(cue_hits: list[Hit]) -> dict[str, int]:
     """Cues that fired, counted by group (the longest cue where cues overlap)."""
+    return _count(_resolve(cue_hits))
+
+
+def _count(hits: list[Hit]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for h in _resolve(cue_hits):
+    for h in hits:
         counts[h.value] = counts.get(h.value, 0) + 1
     return counts
 
@@ -123,7 +127,7 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0,
     """Kind and relevance from the cue hits of one text, plus the lexicon's exploitation-type
     and means-of-control hit counts."""
     hits = _resolve(cue_hits)
-    counts = cue_counts(hits)
+    counts = _count(hits)
     feats = features(counts, exploitation_hits, control_hits)
     scores: dict[str, float] = {}
     for kind, bias, weights in _weights():
