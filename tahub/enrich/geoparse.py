@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -399,6 +400,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                        and (ps[0].kind == "region"  # do: "Atlanta" makes "Georgia" the state
                             or (ps[0].kind == "city" and ps[0].population >= min_pop))}
 
+    regions_named = Counter(country for country, _ in {  # distinct regions of one country
+        (ps[0].country, tuple(doc.tokens[h.i:h.j])) for h, ps, _ in mentions
+        if all(p.kind == "region" and p.country == ps[0].country for p in ps)})
     accepted: list[PlaceFact] = []
     helped: list[PlaceFact] = []
     for h in hits:  # "la Guardia Civil", "a Polícia Federal": the country where it acted
@@ -426,7 +430,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 "neighbourhood" in _cues_before(doc, h.i, lang)):
             continue  # "el barrio Santa Fe" of a Colombian city is not Argentina's Santa Fe
         if place.kind == "region" and by_name and place.country not in named and not (
-                place.country in spoken and not by_name & spoken):
+                place.country in spoken and not by_name & spoken) \
+                and regions_named[place.country] < 2:  # "Bihar, Uttar Pradesh and Nepal"
             continue  # "La Pampa" in a text about Peru is not Argentina's province; but
             # "no Alentejo" stays Portuguese in a Portuguese text naming only Nepal and India
         is_helper = helper(h)

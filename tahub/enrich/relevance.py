@@ -40,7 +40,7 @@ class RelevanceFact:
 WEIGHTS_FILE = "relevance_weights.yaml"
 GROUPS = ("trafficking", "ambiguous", "incident", "victim", "awareness", "drugs",
           "arms_wildlife", "smuggling", "web", "football", "media", "csam")
-FEATURES = (*GROUPS, "exploitation", "control", "both", "no_incident", "no_trafficking")
+FEATURES = (*GROUPS, "exploitation", "control", "both", "no_incident", "no_trafficking", "length")
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,12 +64,14 @@ def _weights() -> tuple[tuple[str, float, dict[str, float]], ...]:
                  for kind, w in kinds.items())
 
 
-def features(counts: dict[str, int], exploitation_hits: int = 0,
-             control_hits: int = 0) -> dict[str, float]:
-    """The features the kind weights apply to, from cue counts by group and the lexicon's
+def features(counts: dict[str, int], exploitation_hits: int = 0, control_hits: int = 0,
+             n_tokens: int = 0) -> dict[str, float]:
+    """The features the kind weights apply to, from cue counts by group, the lexicon's
     exploitation-type and means-of-control hits (both are evidence of exploitation even where
-    no "trafficking" word is used)."""
+    no "trafficking" word is used), and the text's length: a one-line feed summary has few
+    cues because it is short, not because it is off-topic."""
     feats = {g: math.log1p(c) for g, c in counts.items()}
+    feats["length"] = math.log1p(n_tokens / 100)
     feats["exploitation"] = math.log1p(exploitation_hits)
     feats["control"] = math.log1p(control_hits)
     feats["both"] = feats.get("trafficking", 0.0) * feats.get("incident", 0.0)
@@ -122,13 +124,13 @@ def _resolve(cue_hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def classify(cue_hits: list[Hit], exploitation_hits: int = 0,
-             control_hits: int = 0) -> RelevanceFact:
-    """Kind and relevance from the cue hits of one text, plus the lexicon's exploitation-type
-    and means-of-control hit counts."""
+def classify(cue_hits: list[Hit], exploitation_hits: int = 0, control_hits: int = 0,
+             n_tokens: int = 0) -> RelevanceFact:
+    """Kind and relevance from the cue hits of one text, the lexicon's exploitation-type and
+    means-of-control hit counts, and the text's length in tokens."""
     hits = _resolve(cue_hits)
     counts = _count(hits)
-    feats = features(counts, exploitation_hits, control_hits)
+    feats = features(counts, exploitation_hits, control_hits, n_tokens)
     scores: dict[str, float] = {}
     for kind, bias, weights in _weights():
         scores[kind] = bias + sum(w * v for g, v in feats.items() if (w := weights.get(g)))
@@ -142,7 +144,7 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0,
 def classify_doc(doc: TextDoc, lang: str, exploitation_hits: int = 0,
                  control_hits: int = 0) -> RelevanceFact:
     hits = [h for h in _index(lang).find(doc) if h.channel == "cue"]
-    return classify(hits, exploitation_hits, control_hits)
+    return classify(hits, exploitation_hits, control_hits, len(doc.tokens))
 
 
 def score(texts: list[str], langs: list[str]) -> list[RelevanceFact]:

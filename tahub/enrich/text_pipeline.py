@@ -63,7 +63,8 @@ def relevance_features(text: str) -> dict[str, float]:
     doc = TextDoc.build(text)
     lang = language.detect_doc(doc).lang
     by, _, n_exploit, n_control = _scan(doc, lang if lang in SUPPORTED else "en")
-    return relevance.features(relevance.cue_counts(by.get("cue", [])), n_exploit, n_control)
+    return relevance.features(relevance.cue_counts(by.get("cue", [])), n_exploit, n_control,
+                              len(doc.tokens))
 
 
 def enrich_one(record: dict, evidence: bool = False) -> dict:
@@ -77,7 +78,7 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
         return out
     index_lang = lang if lang in SUPPORTED else "en"
     by, tag_hits, n_exploit, n_control = _scan(doc, index_lang)
-    rel = relevance.classify(by.get("cue", []), n_exploit, n_control)
+    rel = relevance.classify(by.get("cue", []), n_exploit, n_control, len(doc.tokens))
     out.update(relevant=rel.relevant, relevance_score=rel.score, kind=rel.kind,
                tags=[t.as_dict() for t in tag_hits])
     facts: dict[str, Any] = {}

@@ -324,3 +324,21 @@ def test_a_big_city_names_its_country_for_an_ambiguous_state():
 def test_a_language_is_not_a_nationality(lang, text, not_iso):
     """"cursos de português" (pt-229) made a São Paulo workshop case Portuguese."""
     assert not_iso not in parse(text, lang).countries
+
+
+def test_two_regions_of_one_country_name_it_beside_another_country():
+    """"from Bihar, Uttar Pradesh and Nepal" (en-387): two Indian states are India even though
+    only Nepal is named as a country; a single stray province is still dropped."""
+    result = parse("Fourteen children were rescued from bag units; they were trafficked from "
+                   "Bihar, Uttar Pradesh and Nepal.", "en")
+    assert {"IN", "NP"} <= set(result.countries)
+
+
+@pytest.mark.parametrize(("text", "iso", "not_iso"), [
+    ("Rescataron a una adolescente explotada en una planchaduría del Distrito Federal, en "
+     "México.", "MX", "BR"),
+    ("Según el fiscal Rodríguez, la bebé fue vendida en Goya, Argentina.", "AR", "PH"),
+])
+def test_spanish_names_read_as_other_countries_places(text, iso, not_iso):
+    result = parse(text, "es")
+    assert iso in result.countries and not_iso not in result.countries

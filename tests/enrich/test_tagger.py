@@ -94,6 +94,7 @@ def test_hits_carry_tag_span_text_and_confidence():
     # household work called forced labour is domestic servitude, not both (en-212, en-307)
     ("en", "Prosecutors said the couple held the woman in forced labour as a domestic servant, "
            "forcing her to work 16 hours a day without pay.", ["domestic_servitude"]),
+    ("en", "Thirteen foreign women were rescued from forced sex work in Johor Baru.", ["sexual"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
