@@ -44,11 +44,6 @@ FEATURES = (*GROUPS, "exploitation", "control", "both", "no_incident", "no_traff
 
 
 @functools.lru_cache(maxsize=1)
-def _config() -> dict:
-    return load_yaml("relevance.yaml")
-
-
-@functools.lru_cache(maxsize=1)
 def _weights() -> tuple[tuple[str, float, dict[str, float]], ...]:
     """(kind, bias, weights by feature) once, so scoring walks only the features that fired."""
     kinds = require(load_yaml(WEIGHTS_FILE), "kinds", WEIGHTS_FILE)
@@ -84,7 +79,7 @@ def features(counts: dict[str, int], exploitation_hits: int = 0, control_hits: i
 
 def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
     """(phrase, channel, value, confidence) entries this stage adds to a language's index."""
-    cues = require(_config(), "cues", "relevance.yaml")
+    cues = require(load_yaml("relevance.yaml"), "cues", "relevance.yaml")
     for group, forms in cues.get(lang, cues["en"]).items():
         if group not in GROUPS:
             raise SchemaError(f"relevance.yaml: cue group {group!r} ({lang}) is not one of "

@@ -281,9 +281,6 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             k += 1
         return None
 
-    def comma_list(i: int, j: int) -> bool:
-        return j < len(doc.tokens) and doc.text[doc.ends[j - 1]:doc.starts[j]].strip() == ","
-
     counts: list[tuple[float, Count]] = []
     numbers = _numbers(doc, by.get("num", []))
     starts = {i: (j, v) for i, j, v in numbers}
@@ -355,7 +352,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                 break
             used.add(k)
             total, end, parts = total + nv, more.j, parts + nv
-        if parts == value and doc.tokens[noun.j - 1] in _GENERIC and comma_list(i, noun.j):
+        if parts == value and doc.tokens[noun.j - 1] in _GENERIC and noun.j < len(doc.tokens) \
+                and doc.text[doc.ends[noun.j - 1]:doc.starts[noun.j]].strip() == ",":
             total = value  # "Dezoito pessoas, 13 homens e cinco mulheres": a total, then its parts
         counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
