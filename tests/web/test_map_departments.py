@@ -159,3 +159,20 @@ def test_a_misnamed_packaged_shape_is_served_with_its_right_name(areas_hub) -> N
         "/static/vendor/admin1/PE.json").json()
     names = [g["properties"].get("name") for g in topology["objects"]["per"]["geometries"]]
     assert names.count("Puno") == 1 and names.count("Callao") == 1
+
+
+def test_labels_go_on_copies_not_on_the_shared_cached_counts(areas_hub, monkeypatch) -> None:
+    """The counts are cached for every reader of the organisation; writing one reader's
+    language into them let a concurrent reader get another language's country names."""
+    from types import MappingProxyType
+
+    from tahub.web import departments
+    from tahub.web.routes import departments as route
+
+    def read_only(*args):  # type: ignore[no-untyped-def]
+        counts = departments.department_counts(*args)
+        return {code: MappingProxyType(entry) for code, entry in counts.items()}
+
+    monkeypatch.setattr(route, "department_counts", read_only)
+    body = areas_hub.client("analyst@alba.example.org", lang="es").get("/map/departments")
+    assert body.status_code == 200 and body.json()["countries"]["AR"]["name"] == "Argentina"

@@ -17,10 +17,10 @@ router = APIRouter(include_in_schema=False)
 @router.get("/map/departments")
 def map_departments(ctx: Reader) -> JSONResponse:
     filters = read_filters(ctx.request)
-    countries = department_counts(ctx.db, ctx.access, filters)
-    for code, entry in countries.items():
-        entry["name"] = country_name(code, ctx.lang)
-        entry["shapes"] = f"/static/vendor/admin1/{code}.json"
+    # the counts are shared between requests (cached): label copies, not the cached entries
+    countries = {code: {**entry, "name": country_name(code, ctx.lang),
+                        "shapes": f"/static/vendor/admin1/{code}.json"}
+                 for code, entry in department_counts(ctx.db, ctx.access, filters).items()}
     ctx.audit("view", "map:departments", filters.as_dict())
     labels = {"layer": ctx._("Departments, states and provinces"),
               "incidents": ctx._("Incidents"), "missing_persons": ctx._("Missing persons"),
