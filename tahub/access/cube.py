@@ -31,7 +31,6 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     and_,
     case,
     cast,
@@ -257,10 +256,10 @@ def _count(session: Session, scope_id: int, where: Any, multiplier: int) -> None
     """Count the incidents matching `where` into new cells of every rollup of the scope:
     the full and by-source rollups from the incidents, the smaller ones from those new
     full cells, the place rollups from the incidents' places."""
-    from tahub.access.disclosure import KEY_MODULUS
+    from tahub.access.disclosure import cell_key
 
     start = session.scalar(select(func.max(CubeCell.id))) or 0
-    key = func.sum(cast(Incident.id, BigInteger) * multiplier % KEY_MODULUS)
+    key = cell_key(multiplier=multiplier)
     kept_tag = and_(IncidentTag.incident_id == Incident.id,
                     or_(*(IncidentTag.tag.like(f"{p}%") for p in TAG_PREFIXES)))
     for name, fields in ((FULL, DIMENSIONS), (BY_SOURCE, ROLLUPS[BY_SOURCE])):

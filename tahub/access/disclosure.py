@@ -125,11 +125,12 @@ def key_multiplier() -> int:
     return int.from_bytes(digest[:4], "big") % (KEY_MODULUS - 1) + 1
 
 
-def cell_key() -> Any:
-    """SQL aggregate giving a cell's key: the sum of its records' keys. Pass it to
-    `protect_table` as each cell's "key" so rounding is repeatable per set of records."""
-    record_key = cast(Incident.id, BigInteger) * key_multiplier() % KEY_MODULUS
-    return func.sum(record_key)
+def cell_key(column: Any = Incident.id, multiplier: int | None = None) -> Any:
+    """SQL aggregate giving a cell's key: the sum of its records' keys (each record's id
+    times the installation's multiplier, modulo KEY_MODULUS). Pass it to `protect_table` as
+    each cell's "key" so rounding is repeatable per set of records."""
+    factor = key_multiplier() if multiplier is None else multiplier
+    return func.sum(cast(column, BigInteger) * factor % KEY_MODULUS)
 
 
 def threshold(session: Session, access: Access) -> int:

