@@ -118,10 +118,10 @@ def run_pipeline(engine: Engine, *, org: str | None = None, batch_size: int = 25
     if result.incidents:
         from sqlalchemy.orm import Session
 
-        from tahub.access.cube import refresh
+        from tahub.access.cube import warm
 
         with Session(db) as session:  # count the new incidents now, not at the first read
-            refresh(session)
+            warm(session)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -39,8 +39,8 @@ def _spelled(words: list[str]) -> list[str]:
     return words + [" ".join(w) for w in words if len(w) >= 3 and " " not in w]
 
 
-_AT_WORDS = _spelled(["at", "arroba"] + _LEX.words("email_at"))
-_DOT_WORDS = _spelled(["dot", "punto", "ponto"] + _LEX.words("email_dot"))
+_AT_WORDS = _spelled(_LEX.words("email_at"))  # at, arroba, and "a r r o b a"
+_DOT_WORDS = _spelled(_LEX.words("email_dot"))
 _OPEN, _CLOSE = r"[(\[{<*_\-]", r"[)\]}>*_\-]"
 # Middle dots, bullets and the ideographic full stop stand for a dot (NFKC keeps them).
 _DOT_SIGNS = r"[.\u00b7\u2022\u2219\u3002]"
@@ -95,7 +95,8 @@ _AT_ANCHOR_RE = re.compile(
     rf"(?<![a-z0-9])(?:{_alt(_AT_WORDS)})(?![a-z0-9])|@"
 )
 _AT_WORDSET = frozenset(w for w in _AT_WORDS if " " not in w)
-_SPACED_AT_RE = re.compile(r"(?<![a-z0-9])a r r o b a(?![a-z0-9])")
+_SPACED_AT_RE = re.compile(
+    rf"(?<![a-z0-9])(?:{_alt([w for w in _AT_WORDS if ' ' in w])})(?![a-z0-9])")
 _JOIN_SPLIT_RE = re.compile(f"({_DOT_WORD_JOIN})")
 _SIGN_JOIN_RE = re.compile(r"\s+\.\s+")
 _SPACED_AT_SIGN_RE = re.compile(r"\s+@\s+")

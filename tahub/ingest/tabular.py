@@ -139,10 +139,10 @@ def ingest_file(path: Path, profile: Profile, *, partial: bool = False,
             tlp=provenance.tlp).returning(source.c.id)).scalar_one()
         write_records(conn, profile.target, source_id, records)
     if profile.target == "incidents":
-        from tahub.access.cube import refresh
+        from tahub.access.cube import warm
 
         with Session(engine) as session:  # count the new incidents now, not at the first read
-            refresh(session)
+            warm(session)
     result.source_id = source_id
     result.rows_stored = result.rows_read - len(bad_rows)
     result.seconds = time.perf_counter() - started
