@@ -19,10 +19,9 @@ from dataclasses import dataclass
 
 from tahub.errors import TahubError
 from tahub.ingest.tabular import IngestResult
+from tahub.web.uploads import MAX_SHOWN
 
 KEEP = 3600
-KEPT_ERRORS = 500  # a refused file of millions of rows keeps only what its page shows
-JOB_ID_LENGTH = 32
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
@@ -52,7 +51,7 @@ class Job:
             percent = 100
         else:  # 100 only once the rows are also stored
             percent = min(99, self.rows_read * 100 // total)
-        return {"state": self.state, "rows_read": min(self.rows_read, total),
+        return {"state": self.state, "rows_read": self.rows_read,
                 "rows_total": total, "percent": percent,
                 "stored": self.stored if self.state == "done" else None}
 
@@ -65,7 +64,7 @@ _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tahub-upload")
 def start(user_id: int, name: str, rows_total: int,
           work: Callable[[Progress], tuple[IngestResult, bool]]) -> Job:
     """Queue `work(progress)`, which returns the ingest result and whether it was stored."""
-    job = Job(secrets.token_urlsafe(24)[:JOB_ID_LENGTH], user_id, name, rows_total)
+    job = Job(secrets.token_urlsafe(24), user_id, name, rows_total)  # 32 characters
     with _lock:
         _sweep()
         _jobs[job.id] = job
@@ -78,7 +77,8 @@ def _run(job: Job, work: Callable[[Progress], tuple[IngestResult, bool]]) -> Non
     try:
         result, job.stored = work(job.advance)
         job.errors_total = len(result.errors)
-        result.errors = result.errors[:KEPT_ERRORS]
+        result.errors = result.errors[:MAX_SHOWN]  # a refused file of millions of rows
+        # keeps only what its page shows
         job.result = result
         job.rows_read = result.rows_read
         job.rows_total = max(job.rows_total, job.result.rows_read)
