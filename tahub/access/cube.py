@@ -33,12 +33,10 @@ from typing import Any
 from sqlalchemy import (
     and_,
     case,
-    cast,
     delete,
     func,
     insert,
     literal,
-    null,
     or_,
     select,
     text,
@@ -273,25 +271,32 @@ def _count(session: Session, scope_id: int, where: Any, multiplier: int) -> None
                   .join(IncidentTag, kept_tag).where(where).group_by(IncidentTag.tag, *dims))
         for query in (every, tagged):
             session.execute(insert(CubeCell).from_select(target, query))
-    target = ["rollup", "scope_id", "exploitation", *DIMENSIONS, "n", "key_sum"]
-    for name, kept in ROLLUPS.items():
-        if name in (FULL, BY_SOURCE):
-            continue
-        cols = [COLUMNS[d] if d in kept else cast(null(), COLUMNS[d].type) for d in DIMENSIONS]
+    _derive(session, scope_id, FULL,
+            {n: kept for n, kept in ROLLUPS.items() if n not in (FULL, BY_SOURCE)}, start)
+    _count_places(session, scope_id, where, multiplier, kept_tag)
+    _count_areas(session, scope_id, where, key, kept_tag, start)
+
+
+def _derive(session: Session, scope_id: int, source: str,
+            derived: dict[str, tuple[str, ...]], start: int) -> None:
+    """Cells of the `derived` rollups summed from the `source` rollup's cells added after
+    cell id `start` (the fields a rollup does not keep stay NULL)."""
+    for name, kept in derived.items():
+        cols = [COLUMNS[d] for d in kept]
         query = (select(literal(name), literal(scope_id), CubeCell.exploitation, *cols,
                         func.sum(CubeCell.n), func.sum(CubeCell.key_sum))
-                 .where(CubeCell.rollup == FULL, CubeCell.id > start)
-                 .group_by(CubeCell.exploitation, *(COLUMNS[d] for d in kept)))
+                 .where(CubeCell.rollup == source, CubeCell.id > start)
+                 .group_by(CubeCell.exploitation, *cols))
+        target = ["rollup", "scope_id", "exploitation",
+                  *("source_id" if d == "source" else d for d in kept), "n", "key_sum"]
         session.execute(insert(CubeCell).from_select(target, query))
-    _count_places(session, scope_id, where, multiplier, kept_tag)
-    _count_areas(session, scope_id, where, key, kept_tag)
 
 
 def _count_areas(session: Session, scope_id: int, where: Any, key: Any,
-                 kept_tag: Any) -> None:
+                 kept_tag: Any, start: int) -> None:
     """Incidents matching `where` counted once per (country, first-level area) their
-    places name, into the area rollups."""
-    start = session.scalar(select(func.max(CubeCell.id))) or 0
+    places name, into the area rollups (the smaller ones from the largest's cells added
+    after cell id `start`)."""
     places = (select(IncidentPlace.incident_id, IncidentPlace.country, IncidentPlace.admin1)
               .join(Incident, Incident.id == IncidentPlace.incident_id)
               .where(where, IncidentPlace.admin1.is_not(None),
@@ -311,17 +316,8 @@ def _count_areas(session: Session, scope_id: int, where: Any, key: Any,
               .group_by(IncidentTag.tag, *dims))
     for query in (every, tagged):
         session.execute(insert(CubeCell).from_select(target, query))
-    for name, kept in AREA_ROLLUPS.items():
-        if name == largest:
-            continue
-        columns = ["source_id" if d == "source" else d for d in kept]
-        query = (select(literal(name), literal(scope_id), CubeCell.exploitation,
-                        *(COLUMNS[d] for d in kept), func.sum(CubeCell.n),
-                        func.sum(CubeCell.key_sum))
-                 .where(CubeCell.rollup == largest, CubeCell.id > start)
-                 .group_by(CubeCell.exploitation, *(COLUMNS[d] for d in kept)))
-        session.execute(insert(CubeCell).from_select(
-            ["rollup", "scope_id", "exploitation", *columns, "n", "key_sum"], query))
+    _derive(session, scope_id, largest,
+            {n: kept for n, kept in AREA_ROLLUPS.items() if n != largest}, start)
 
 
 def _count_places(session: Session, scope_id: int, where: Any, multiplier: int,
