@@ -11,16 +11,12 @@ from __future__ import annotations
 import re
 
 from tahub.enrich.ad_emails import email_spans, find_emails
-from tahub.enrich.ad_lexicon import lexicon
+from tahub.enrich.ad_lexicon import alternation, lexicon
 from tahub.enrich.ad_match import words_of
 from tahub.enrich.ad_prefilter import Prefilter
 
 _LEX = lexicon()
 __all__ = ["find_emails", "find_handles"]
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 _HANDLE = r"@?([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)"
@@ -34,12 +30,12 @@ def _platform_patterns() -> list[tuple[str, tuple[str, ...], frozenset[str], re.
     for platform, spec in _LEX.common["platforms"].items():
         hosts = tuple(str(h) for h in spec.get("hosts") or [])
         keywords = [str(k) for k in spec.get("keywords") or []]
-        host_re = re.compile(rf"(?:https?://)?(?:www\.)?(?:{_alt(list(hosts))})/?{_HANDLE}")
+        host_re = re.compile(rf"(?:https?://)?(?:www\.)?(?:{alternation(list(hosts))})/?{_HANDLE}")
         # A keyword introduces a handle only through ":", "=", "-", ">", an emoji (two
         # spaces after normalize) or "@"; "snap fotos reales" is not a handle.
         # No look-behind first, so re can skip to the keywords' first letters; the
         # character before a keyword is checked in find_handles.
-        intro = rf"(?:{_alt(keywords)})\b(?:\s*(?:[:=>\-]+|\s\s)\s*@?|\s*@)\s*"
+        intro = rf"(?:{alternation(keywords)})\b(?:\s*(?:[:=>\-]+|\s\s)\s*@?|\s*@)\s*"
         # WhatsApp accounts are numbers (phones): a word after "wsp:" is a name.
         name_re = None if platform == "whatsapp" else re.compile(intro + _NAME)
         first_words = frozenset(k.split()[0] for k in keywords)

@@ -23,15 +23,11 @@ from __future__ import annotations
 
 import re
 
-from tahub.enrich.ad_lexicon import fold, lexicon
+from tahub.enrich.ad_lexicon import alternation, fold, lexicon
 from tahub.enrich.ad_match import words_of
 from tahub.enrich.ad_prefilter import Prefilter
 
 _LEX = lexicon()
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _spelled(words: list[str]) -> list[str]:
@@ -48,7 +44,7 @@ _DOT_SIGNS = r"[.\u00b7\u2022\u2219\u3002]"
 
 def _sep(words: list[str], sign: str, bare: str) -> str:
     """A wrapped word or sign, a spaced word, or the bare sign (`bare`: its spacing)."""
-    alt = _alt(words)
+    alt = alternation(words)
     return rf"(?:\s*{_OPEN}\s*(?:{alt}|{sign})\s*{_CLOSE}\s*|\s+(?:{alt})\s+|{bare})"
 
 
@@ -58,10 +54,10 @@ _DOT = _sep(_DOT_WORDS, _DOT_SIGNS, rf"\s+{_DOT_SIGNS}\s*|{_DOT_SIGNS}(?!\s)")
 # Dots inside the local part: spelled ("ana punto luna"), wrapped ("ana[.]luna") or
 # spaced on both sides ("ana . luna"; a bullet there is a separator), never a full stop
 # ("besos. ana").
-_DOT_WORD_JOIN = (rf"\s+(?:{_alt(_DOT_WORDS)})\s+|\s+\.\s+"
-                  rf"|\s*{_OPEN}\s*(?:{_alt(_DOT_WORDS)}|{_DOT_SIGNS})\s*{_CLOSE}\s*")
-_TLDS = _alt([str(t).split(".")[-1] for t in _LEX.common["email_tlds"]])
-_CC = _alt([str(t) for t in _LEX.common["email_tlds"] if len(str(t)) == 2])
+_DOT_WORD_JOIN = (rf"\s+(?:{alternation(_DOT_WORDS)})\s+|\s+\.\s+"
+                  rf"|\s*{_OPEN}\s*(?:{alternation(_DOT_WORDS)}|{_DOT_SIGNS})\s*{_CLOSE}\s*")
+_TLDS = alternation([str(t).split(".")[-1] for t in _LEX.common["email_tlds"]])
+_CC = alternation([str(t) for t in _LEX.common["email_tlds"] if len(str(t)) == 2])
 _PIECE = r"[a-z0-9][a-z0-9._+\-]*"
 _LABEL = r"[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?"
 
@@ -75,7 +71,7 @@ _DOMAIN_RE = re.compile(
     rf"{_DOT}({_TLDS})(?:({_DOT})({_CC}))?(?![\w@/])"  # "/": a URL path, not an address
 )
 _PROVIDERS = {str(k): str(v) for k, v in (_LEX.common.get("email_providers") or {}).items()}
-_PROVIDER_RE = re.compile(rf"({_AT})({_alt(list(_PROVIDERS))})(?![\w@.\-]|{_DOT})")
+_PROVIDER_RE = re.compile(rf"({_AT})({alternation(list(_PROVIDERS))})(?![\w@.\-]|{_DOT})")
 # The local part is read backwards from the "at": its characters, and dot words joining
 # pieces of it ("ana punto luna arroba ...").
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._+-")
@@ -89,14 +85,14 @@ _LOOSE_DOT = _sep(_DOT_WORDS, r"\.", r"\s*\.\s*")
 _GATE = Prefilter([
     r"[a-z0-9][a-z0-9._+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}",
     rf"[a-z0-9._+\-]{_AT}{_LABEL}(?:{_LOOSE_DOT}{_LABEL})?{_LOOSE_DOT}(?:{_TLDS})",
-    rf"[a-z0-9._+\-]{_AT}(?:{_alt(list(_PROVIDERS))})",
+    rf"[a-z0-9._+\-]{_AT}(?:{alternation(list(_PROVIDERS))})",
 ])
 _AT_ANCHOR_RE = re.compile(
-    rf"(?<![a-z0-9])(?:{_alt(_AT_WORDS)})(?![a-z0-9])|@"
+    rf"(?<![a-z0-9])(?:{alternation(_AT_WORDS)})(?![a-z0-9])|@"
 )
 _AT_WORDSET = frozenset(w for w in _AT_WORDS if " " not in w)
 _SPACED_AT_RE = re.compile(
-    rf"(?<![a-z0-9])(?:{_alt([w for w in _AT_WORDS if ' ' in w])})(?![a-z0-9])")
+    rf"(?<![a-z0-9])(?:{alternation([w for w in _AT_WORDS if ' ' in w])})(?![a-z0-9])")
 _JOIN_SPLIT_RE = re.compile(f"({_DOT_WORD_JOIN})")
 _SIGN_JOIN_RE = re.compile(r"\s+\.\s+")
 _SPACED_AT_SIGN_RE = re.compile(r"\s+@\s+")
@@ -119,7 +115,12 @@ _FUNCTION_WORDS = _function_words()
 
 def find_emails(folded: str, words: frozenset[str] | None = None) -> list[str]:
     """Lowercase addresses, plain or disguised, in order of appearance, each once."""
-    return list(dict.fromkeys(email for email, _, _ in email_spans(folded, words)))
+    return addresses(email_spans(folded, words))
+
+
+def addresses(spans: list[tuple[str, int, int]]) -> list[str]:
+    """The addresses of `email_spans`, in order of appearance, each once."""
+    return list(dict.fromkeys(email for email, _, _ in spans))
 
 
 def email_spans(folded: str, words: frozenset[str] | None = None) -> list[tuple[str, int, int]]:

@@ -27,6 +27,11 @@ INDICATORS = (
 UNITS = ("15min", "30min", "hour", "night", "service")
 
 
+def alternation(words: list[str]) -> str:
+    """A regex alternation of the words, escaped, longest first (so "arroba" wins over "at")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 def _fold_table() -> dict[int, str]:
     """Lowercase Latin letters with accents -> the bare letter, one char for one char."""
     table: dict[int, str] = {}

@@ -26,7 +26,7 @@ import re
 import phonenumbers
 from phonenumbers import PhoneNumber
 
-from tahub.enrich.ad_lexicon import lexicon
+from tahub.enrich.ad_lexicon import alternation, lexicon
 from tahub.enrich.ad_prefilter import Superset
 
 _LEX = lexicon()
@@ -36,10 +36,6 @@ _RETIRED_PREFIXES = {
     k: tuple(str(p) for p in v) for k, v in (_QUIRKS.get("retired_national_prefixes") or {}).items()
 }
 FALLBACK_REGIONS = tuple(_LEX.common.get("fallback_regions") or ())
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _digit_mask_regex() -> re.Pattern[str]:
@@ -53,7 +49,7 @@ def _digit_mask_regex() -> re.Pattern[str]:
     amount = r"\d[\d.,]*+"  # possessive: no backtracking into the digits
     parts = [
         # prices: "150 mil", "200 rosas", "80.000 pesos", "80$", "120/hr"
-        rf"{amount}\s?(?:{_alt(money_words)})\b",
+        rf"{amount}\s?(?:{alternation(money_words)})\b",
         rf"{amount}\s?\$",
         r"\d*\s?/\s?(?:hr|h|hora|hour|noche|night)\b",
         # thousands-grouped amounts standing alone: "150.000", "1.500.000" (not 987.654.321)
@@ -107,7 +103,7 @@ def _keyword_before_regex() -> re.Pattern[str]:
     keywords = ["ref", "referencia", "id", "cod", "codigo", "code", "anuncio", "aviso", "post",
                 "ad", "cp", "c.p.", "codigo postal", "zip", "postal code", "cep", *age_before]
     return re.compile(
-        rf"(?:{_alt(symbols + codes)}|#|(?<![a-z0-9])(?:{_alt(keywords)})\.?)"
+        rf"(?:{alternation(symbols + codes)}|#|(?<![a-z0-9])(?:{alternation(keywords)})\.?)"
         r"\s?(?:#|no\.?|n°|nº)?\s?[:#.]?\s?$"
     )
 

@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import re
 
-from tahub.enrich.ad_lexicon import UNITS, fold, fold_pattern, lexicon
+from tahub.enrich.ad_lexicon import UNITS, alternation, fold, fold_pattern, lexicon
 from tahub.enrich.ad_match import Forms, words_of
 
 _LEX = lexicon()
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 _SYMBOLS = {fold(str(k)): str(v) for k, v in _LEX.common["currency_symbols"].items()}
@@ -30,9 +26,9 @@ _WORDS = {fold(str(k)): str(v) for k, v in _LEX.merged("currency_words").items()
 _MULTS = {fold(str(k)): int(v) for k, v in _LEX.merged("multipliers").items()}
 _ROSES = set(_LEX.words("roses"))
 
-_MULT = _alt(list(_MULTS))
-_CURWORD = _alt(list(_WORDS) + list(_CODES) + list(_ROSES))
-_SYM = _alt(list(_SYMBOLS) + list(_CODES) + ["$"])
+_MULT = alternation(list(_MULTS))
+_CURWORD = alternation(list(_WORDS) + list(_CODES) + list(_ROSES))
+_SYM = alternation(list(_SYMBOLS) + list(_CODES) + ["$"])
 # Amounts are found first (a digit-led pattern re scans fast), then their context is read.
 # A bare leading \d lets re skip from digit to digit (it cannot for \d{1,3} or a branch).
 # The look-behinds skip, inside re, numbers glued to a word or to a number before them

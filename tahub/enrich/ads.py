@@ -27,7 +27,7 @@ from typing import Any
 from tahub.enrich.ad_ages import find_ages
 from tahub.enrich.ad_city import find_city
 from tahub.enrich.ad_contacts import find_handles
-from tahub.enrich.ad_emails import email_spans
+from tahub.enrich.ad_emails import addresses, email_spans
 from tahub.enrich.ad_lexicon import fold
 from tahub.enrich.ad_match import words_of
 from tahub.enrich.ad_phones import find_phones
@@ -99,7 +99,7 @@ def _read(text: str, country: str | None, city: str | None) -> dict[str, Any]:
     return {
         "lang": lang,
         "phones": find_phones(digitized, country),
-        "emails": list(dict.fromkeys(email for email, _, _ in emails)),
+        "emails": addresses(emails),
         "handles": find_handles(folded, words, emails),
         "ages": ages,
         "prices": find_prices(folded, country, words),
