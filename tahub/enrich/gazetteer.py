@@ -85,8 +85,9 @@ def _regions(countries: list[str], all_levels: set[str]) -> Iterator[tuple[Place
 
     for iso in countries:
         for sub in pycountry.subdivisions.get(country_code=iso) or []:
-            if sub.parent_code is None or iso in all_levels:  # states, departments, provinces
-                yield Place(sub.name, iso, "region"), sub.name
+            name = sub.name.split(" [")[0]  # "Wales [Cymru GB-CYM]": the English name
+            if (sub.parent_code is None or iso in all_levels) and ", " not in name:
+                yield Place(name, iso, "region"), name  # states, departments, provinces
     for iso, names in (geo_vocab().get("extra_regions") or {}).items():
         for name in names:  # "Alentejo", "Inner Mongolia": regions pycountry does not list
             yield Place(str(name), iso, "region"), str(name)

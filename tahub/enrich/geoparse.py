@@ -303,10 +303,11 @@ def _police_of(doc: TextDoc, h: Hit) -> bool:
 
 
 def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]]) -> bool:
-    """A name inside a longer proper name ("Mónica Moreno Álvarez", "Colonia Roma")."""
+    """A name inside a longer proper name ("Mónica Moreno Álvarez", "Colonia Roma"), but not
+    a force or court named after its place ("Cumbria Police", "Exeter Crown Court")."""
     if h.j < len(doc.tokens) and doc.text[doc.starts[h.j]].isupper() \
             and doc.text[doc.ends[h.j - 1]:doc.starts[h.j]] == " ":
-        return True
+        return doc.tokens[h.j] not in _word_set("force_words")
     if h.i == 0:
         return False
     prev = h.i - 1

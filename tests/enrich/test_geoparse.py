@@ -342,3 +342,19 @@ def test_two_regions_of_one_country_name_it_beside_another_country():
 def test_spanish_names_read_as_other_countries_places(text, iso, not_iso):
     result = parse(text, "es")
     assert iso in result.countries and not_iso not in result.countries
+
+
+@pytest.mark.parametrize("text", [
+    "Police found eight people, believed to be victims of modern slavery, in a raid on a "
+    "residential property in Love Lane, Iver, Buckinghamshire.",
+    "The trio trafficked and employed girls as young as 16 at salons in the Midlands.",
+    "The investigation into the carwash was launched in 2017 by Cumbria Police.",
+    "Three Romanian men were sentenced at Exeter Crown Court for the forced labour of 12 men.",
+    "Gardaí found eight men working without pay at a farm in County Wexford.",
+])
+def test_uk_and_irish_counties_regions_and_forces_name_their_country(text):
+    assert {"GB", "IE"} & set(parse(text, "en").countries)
+
+
+def test_a_name_before_another_capitalised_word_is_still_not_a_place():
+    assert parse("Detective Clare Hughes said the men were paid nothing.", "en").countries == []

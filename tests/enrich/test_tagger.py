@@ -95,6 +95,16 @@ def test_hits_carry_tag_span_text_and_confidence():
     ("en", "Prosecutors said the couple held the woman in forced labour as a domestic servant, "
            "forcing her to work 16 hours a day without pay.", ["domestic_servitude"]),
     ("en", "Thirteen foreign women were rescued from forced sex work in Johor Baru.", ["sexual"]),
+    # fourth session: scam syndicates and live-streamed abuse in dev wording (en-356, en-299)
+    ("en", "The nine are the first of 73 Filipinos rescued from cyber-scam syndicates in Bokeo; "
+           "they were coerced into participating in fraudulent activities.",
+     ["forced_criminality"]),
+    ("es", "Los jóvenes fueron obligados a participar en actividades fraudulentas en Birmania.",
+     ["forced_criminality"]),
+    ("pt", "Os brasileiros eram coagidos a participar de atividades fraudulentas no Camboja.",
+     ["forced_criminality"]),
+    ("en", "Three women were arrested for livestreaming explicit videos of children to men in "
+           "Australia.", ["online_sexual_exploitation"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
