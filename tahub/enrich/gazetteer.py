@@ -123,7 +123,8 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Place, ...]]:
     for source in sources:
         for place, surface in source:
             key = phrase_key(surface)
-            if not key or key in skip or (len(key) == 1 and len(key[0]) < 3):
+            if not key or key in skip or (len(key) == 1 and len(key[0]) < 3 and not (
+                    place.kind == "country" and surface.isupper())):  # "UK", "US", not "Ba"
                 continue
             if key in needs and place.kind != "demonym":
                 place = Place(place.name, place.country, place.kind, place.lat, place.lon,

@@ -178,13 +178,14 @@ def _number_words() -> frozenset[str]:
 
 def _is_dateline(doc: TextDoc, h: Hit, dated: bool = False) -> bool:
     """"BOGOTA (Reuters) -": the outlet's city at the head of a paragraph, not a place of the
-    incident. With `dated`, also "The Hague, 7 April 2022": a title-case place then a date."""
+    incident. With `dated`, also "The Hague, 7 April 2022" and "Johannesburg –": a title-case
+    place then a date or a dash, kept only where the text names its country again."""
     head = doc.text[max(0, h.start - 40):h.start]
     line_start = max(head.rfind("\n"), -1) + 1 if "\n" in head else (0 if h.start < 40 else -1)
     if line_start < 0 or head[line_start:].strip(" |"):
         return False
-    if dated:
-        return _DATED.match(doc.text, h.end) is not None
+    if dated:  # also "Johannesburg – Ugandan police ...": a title-case dateline
+        return (_DATED.match(doc.text, h.end) or _DASHED.match(doc.text, h.end)) is not None
     word = doc.text[h.start:h.end]
     return word.isupper() and doc.text[h.end:h.end + 3].lstrip()[:1] in (",", "(", "-", "—")
 
@@ -192,6 +193,31 @@ def _is_dateline(doc: TextDoc, h: Hit, dated: bool = False) -> bool:
 _LINKS = frozenset({"the", "la", "el", "los", "las", "lo", "a", "o", "os", "as", "its", "sus",
                     "su", "seu", "sua", "their", "of", "de", "del", "do", "da", "dos", "das",
                     "in", "en", "em", "no", "na", "nos", "nas"})
+
+
+def _dash_joined(doc: TextDoc, k: int) -> bool:
+    """Token k is joined by a dash to a capitalised token before it ("Kenya" in "Uganda-Kenya")."""
+    return 0 < k < len(doc.tokens) and doc.text[doc.ends[k - 1]:doc.starts[k]] in ("-", "–") \
+        and doc.text[doc.starts[k - 1]].isupper() and doc.text[doc.starts[k]].isupper()
+
+
+def _in_compound(doc: TextDoc, h: Hit, place_starts: frozenset[int]) -> bool:
+    """A name dash-joined to another: a border ("the Uganda-Kenya border", "la frontera
+    México-Guatemala") or part of a longer name ("KwaZulu-Natal"); not "a Nigeria-Italy ring"
+    nor "International Justice Mission-Ghana"."""
+    first, last = h.i, h.j - 1
+    if _dash_joined(doc, h.i):
+        first -= 1
+    if _dash_joined(doc, h.j):
+        last += 1
+    if (first, last) == (h.i, h.j - 1):
+        return False
+    borders = _word_set("border_words")
+    if (first > 0 and doc.tokens[first - 1] in borders) or (
+            last + 1 < len(doc.tokens) and doc.tokens[last + 1] in borders):
+        return True
+    return first < h.i and first not in place_starts and not all(  # but "IJM-Ghana" is
+        p.kind == "country" for p in h.value)  # the mission's country office
 
 
 def _names_someone(doc: TextDoc, cue: Hit) -> bool:
@@ -233,6 +259,7 @@ def _agency_country(doc: TextDoc, h: Hit) -> bool:
 
 _PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del"})
 # "The Hague, 7 April 2022", "Lisboa, 12 de março de 2024", "Quito, 25 oct"
+_DASHED = re.compile(r"\s*(\([^)\n]{1,30}\)\s*)?[–—-]\s")
 _DATED = re.compile(r"\s*,\s*(\d{1,2}(st|nd|rd|th)?\s+(de\s+)?[A-Za-zÀ-ÿ]{3,}"
                     r"|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
 
@@ -326,6 +353,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     victims stage's vverb/vnoun to tell a suspect's nationality from the victims')."""
     min_pop = int(geo_vocab().get("min_city_population", 100_000))
     geo = _longest([h for h in hits if h.channel == "geo"])
+    place_starts = frozenset(h.i for h in geo)
     roles = [h for h in hits if h.channel == "geo_role"]
     people = [h for h in hits if h.channel in ("vverb", "vnoun")  # explicit words only
               and h.value in ("arrest", "victim", "victim_word", "victim_female",
@@ -361,7 +389,10 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         elif h.i > 0 and doc.tokens[h.i - 1] in ("nacionalidad", "nacionalidade") and any(
                 p.kind == "demonym" for p in places):
             places = tuple(p for p in places if p.kind == "demonym")  # "nacionalidade indiana"
-        elif not text[h.start].isupper() or _is_dateline(doc, h):
+        elif not text[h.start].isupper() or _is_dateline(doc, h) \
+                or (h.end - h.start == 2 and not text[h.start:h.end].isupper()) \
+                or text[h.end:h.end + 1] == "$" \
+                or _in_compound(doc, h, place_starts):
             continue
         elif _is_dateline(doc, h, dated=True):
             datelines.add(h.start)

@@ -100,7 +100,7 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
     """Exploitation ids (without prefix) an incident's tag hits support, by the rules in
     `exploitation_rules.yaml`: enough summed confidence, nested evidence dropped, a sentence
     that lists many types (a legal definition) discounted, specific types absorbing general
-    ones, household labour as domestic servitude, and a sector fallback to labour."""
+    ones, a sector fallback to labour, and household labour as domestic servitude."""
     rules = _rules()
     exp = [h for h in hits if h.tag.startswith(EXPLOITATION)]
     inner = [h for h in exp if any(o is not h and o.tag != h.tag and o.start <= h.start
@@ -132,12 +132,12 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
         if general_of in found:
             found -= set(absorbed)
     tags = {h.tag for h in hits}
-    domestic = rules.get("domestic") or {}
-    if domestic and domestic["from"] in found and tags & set(domestic["sectors"]):
-        found = (found - {domestic["from"]}) | {domestic["to"]}
     fallback = rules.get("fallback") or {}
     if not found and fallback and tags & set(fallback["sectors"]):
         found = {fallback["type"]}
+    domestic = rules.get("domestic") or {}
+    if domestic and domestic["from"] in found and tags & set(domestic["sectors"]):
+        found = (found - {domestic["from"]}) | {domestic["to"]}
     return sorted(found)
 
 
