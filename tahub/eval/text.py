@@ -16,9 +16,10 @@ from tahub.eval.metrics import Counts
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "eval" / "text"
 LANGS = ("en", "es", "pt")
-# `heldout` was looked at during earlier tuning; `fresh` (first session's end) and `fresh2` to
-# `fresh5` (third session) and `fresh6` (fourth) were each collected before the round of changes they judge and are
-# scored at its end. `untuned` is every split but dev; `all` is every line.
+# `heldout` was looked at during earlier tuning; `fresh` (first session's end), `fresh2` to
+# `fresh5` (third session) and `fresh6` (fourth) were each collected before the round of
+# changes they judge and are scored at its end. `untuned` is every split but dev; `all` is
+# every line.
 SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "untuned",
           "all")
 
