@@ -26,6 +26,7 @@ METHOD = f"{NAME}@{VERSION}"
 ROLE_WINDOW = 4  # tokens between a role cue and the place it qualifies
 HELPER_WINDOW = 14  # tokens after a helper cue in which a country is the helper's
 _CLAUSE_END = re.compile(r"[,;:\n]|\.\s")
+_LIST_ITEM = re.compile(r"\s*(the |la |el |los |las |a |o |os |as |and |y |e )?[A-ZÀ-Ý]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +204,8 @@ def _dash_joined(doc: TextDoc, k: int) -> bool:
 
 def _in_compound(doc: TextDoc, h: Hit, place_starts: frozenset[int]) -> bool:
     """A name dash-joined to another: a border ("the Uganda-Kenya border", "la frontera
-    México-Guatemala") or part of a longer name ("KwaZulu-Natal"); not "a Nigeria-Italy ring"
-    nor "International Justice Mission-Ghana"."""
+    México-Guatemala") or part of a longer name ("KwaZulu-Natal"), but not a country office
+    ("International Justice Mission-Ghana")."""
     first, last = h.i, h.j - 1
     if _dash_joined(doc, h.i):
         first -= 1
@@ -234,13 +235,14 @@ def _names_someone(doc: TextDoc, cue: Hit) -> bool:
 
 def _scope_end(text: str, start: int) -> int:
     """End of the clause after a helper cue; a list of names ("officers from Myanmar, Laos,
-    Vietnam and Thailand") runs on across its commas."""
+    Vietnam and Thailand", "agencies from Belgium, the Czech Republic") runs on across its
+    commas."""
     pos = start
     while True:
         stop = _CLAUSE_END.search(text, pos)
         if stop is None:
             return len(text)
-        if stop.group() != "," or not text[stop.end():stop.end() + 2].strip()[:1].isupper():
+        if stop.group() != "," or not _LIST_ITEM.match(text, stop.end()):
             return stop.start()
         pos = stop.end()
 
@@ -270,6 +272,14 @@ def _first_name_of(doc: TextDoc, h: Hit, names: frozenset[str] | set[str]) -> bo
     return h.j - h.i == 1 and doc.tokens[h.i] in names and h.j < len(doc.tokens) \
         and doc.text[doc.starts[h.j]].isupper() and doc.text[h.end:doc.starts[h.j]] == " " \
         and doc.tokens[h.j] not in _place_kinds()
+
+
+def _surname_after(doc: TextDoc, h: Hit, names: frozenset[str] | set[str]) -> bool:
+    """"la fiscal Esperanza Montenegro": a country's name right after a capitalised first name
+    is a surname."""
+    k = h.i - 1
+    return k >= 0 and doc.tokens[k] in names and doc.text[doc.starts[k]].isupper() \
+        and doc.text[doc.ends[k]:h.start] == " "
 
 
 def _surname_of(doc: TextDoc, h: Hit) -> bool:
@@ -377,9 +387,10 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             plural = doc.tokens[h.j - 1].endswith("s") and not doc.tokens[h.j - 1].endswith("ss")
             counted = h.i > 0 and doc.tokens[h.i - 1].isdigit() or (
                 h.i > 0 and doc.tokens[h.i - 1] in _number_words())  # "five Vietnamese"
-            if not plural and not counted and not persons.intersection(near) \
+            as_noun = h.i > 0 and doc.tokens[h.i - 1] in _word_set("noun_articles")
+            if not plural and not counted and not as_noun and not persons.intersection(near) \
                     and not _police_of(doc, h):
-                continue  # "Thai fishing boats", "a Colombian restaurant"
+                continue  # "Thai fishing boats", "a Colombian restaurant"; not "una nicaragüense"
             if h.i > 0 and doc.tokens[h.i - 1] in _word_set("currency_before"):
                 continue  # "140 dólares estadounidenses"
             if h.i > 0 and doc.tokens[h.i - 1] in _word_set("demonym_not_after"):
@@ -416,7 +427,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                 and (_capitalised_neighbour(doc, h, cues)
                                      or _surname_of(doc, h)))
                        and not (p.kind == "country" and (_agency_country(doc, h)
-                                                         or _first_name_of(doc, h, names))))
+                                                         or _first_name_of(doc, h, names)
+                                                         or _surname_after(doc, h, names))))
         if places:
             mentions.append((h, places, after_cue))
     def helper(h: Hit) -> bool:

@@ -358,3 +358,53 @@ def test_uk_and_irish_counties_regions_and_forces_name_their_country(text):
 
 def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     assert parse("Detective Clare Hughes said the men were paid nothing.", "en").countries == []
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Ugandan police rescued the young women from a guest house on the Uganda-Kenya border.",
+     ["UG"]),
+    ("es", "Rescatan a siete mujeres en Tapachula, en la frontera México-Guatemala.", ["MX"]),
+    ("en", "They were used as cheap labour at a factory in KwaZulu-Natal, the Hawks said.", ["ZA"]),
+    ("en", "Ten children were rescued, said a release by International Justice Mission-Ghana.",
+     ["GH"]),
+])
+def test_dash_joined_names_are_borders_or_parts_of_longer_names(lang, text, expected):
+    assert parse(text, lang).countries == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The operation began in the UK, where 16 women were exploited.", ["GB"]),
+    ("Four women were trafficked to the US from Mexico.", ["MX", "US"]),
+    ("Workers were promised 350 pesos (US$18) a day at the farm in Chihuahua, Mexico.", ["MX"]),
+    ("Let us thank the officers who rescued 12 women in Bogota.", ["CO"]),
+])
+def test_two_letter_country_abbreviations_in_capitals_only_and_not_currencies(text, expected):
+    assert parse(text, "en").countries == expected
+
+
+def test_a_title_case_dateline_before_a_dash_is_the_outlet_not_the_place():
+    text = ("Johannesburg – Ugandan police in the country's Tororo District have rescued 12 "
+            "women bound for Oman.")
+    assert parse(text, "en").countries == ["OM", "UG"]
+
+
+def test_a_country_after_a_first_name_is_a_surname():
+    text = ("Rescatan en Panamá a siete mujeres. La fiscal Esperanza Montenegro relató a los "
+            "periodistas que fueron explotadas en bares.")
+    assert parse(text, "es").countries == ["PA"]
+
+
+def test_an_article_makes_a_nationality_word_a_person():
+    text = "Entre las rescatadas están dos venezolanas y una nicaragüense."
+    assert parse(text, "es").countries == ["NI", "VE"]
+
+
+def test_every_country_in_a_list_of_helping_agencies_is_a_helper():
+    text = ("Police in Romania raided 71 properties. The crackdown involved law enforcement "
+            "agencies from Belgium, the Czech Republic, Germany and Switzerland.")
+    assert parse(text, "en").countries == ["RO"]
+
+
+def test_a_canadian_province_is_not_a_us_city():
+    text = "Police said the men travelled around Ontario with the women."
+    assert parse(text, "en").countries == ["CA"]
