@@ -20,11 +20,12 @@ from tahub.enrich.vocab import expand_all, load_yaml, require
 NAME = "victims"
 VERSION = "1.0"
 METHOD = f"{NAME}@{VERSION}"
-NOUN_GAP = 4  # tokens a number may sit before its noun
+NOUN_GAP = 5  # tokens a number may sit before its noun ("23 young Thai and Laotian women")
 _YEAR = re.compile(r"(19|20)\d\d")
 _DIGITS = re.compile(r"\b\d")
 _PUNCT = re.compile(r"[,;:.()]")
 _CONJ = {"and", "y", "e", "plus", "mas"}
+_AMONG = {"among", "amongst"}  # "eight ... were among nine people arrested" (not "entre 3 y 15")
 _POSSESSIVE = {"their", "his", "her", "sus", "su", "seus", "suas", "seu", "sua"}  # "and their four"
 _JOINERS = _CONJ | _POSSESSIVE
 _LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upwards"}
@@ -276,12 +277,15 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             if doc.tokens[k].isdigit() and tuple(doc.tokens[k + 1:k + 3]) == ("year", "old"):
                 k, stop = k + 3, min(stop + 3, len(doc.tokens))  # "a 17-year-old girl"
                 continue
-            if doc.tokens[k] not in fillers:
+            if doc.tokens[k] not in fillers and not (  # "23 Thai and Laotian women"
+                    doc.tokens[k] in _CONJ and doc.tokens[k - 1] in demonyms
+                    and k + 1 < len(doc.tokens) and doc.tokens[k + 1] in demonyms):
                 return None
             k += 1
         return None
 
     counts: list[tuple[float, Count]] = []
+    subgroups: set[int] = set()
     numbers = _numbers(doc, by.get("num", []))
     starts = {i: (j, v) for i, j, v in numbers}
     used: set[int] = set()
@@ -355,15 +359,20 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         if parts == value and doc.tokens[noun.j - 1] in _GENERIC and noun.j < len(doc.tokens) \
                 and doc.text[doc.ends[noun.j - 1]:doc.starts[noun.j]].strip() == ",":
             total = value  # "Dezoito pessoas, 13 homens e cinco mulheres": a total, then its parts
+        among = next((k + 1 for k in range(end, min(end + 5, len(doc.tokens) - 1))
+                      if doc.tokens[k] in _AMONG), None)
+        if among is not None and among in starts:
+            subgroups.add(doc.starts[i])  # "Eight citizens of China were among nine people"
         counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers
                         if set(doc.tokens[max(0, i - 2):i]) & _LOWER_BOUND)
     partial = frozenset(doc.starts[i] for i, _, _ in numbers  # "Mr. K and 13 other labourers"
-                        if i > 0 and doc.tokens[i - 1] in _JOINERS)
+                        if i > 0 and doc.tokens[i - 1] in _JOINERS) | subgroups
     victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True,
                         rounded=rounded, partial=partial)
-    arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"], prefer_lead=False)
+    arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"], prefer_lead=False,
+                         partial=subgroups)
     if arrested is None and by.get("arrest1"):  # "the owner was arrested": 1; but "nenhuma
         # pessoa foi presa", "no one was arrested": 0
         arrested = 0 if all(_NOBODY & set(doc.tokens[max(0, h.i - 2):h.i])

@@ -105,6 +105,17 @@ def test_hits_carry_tag_span_text_and_confidence():
      ["forced_criminality"]),
     ("en", "Three women were arrested for livestreaming explicit videos of children to men in "
            "Australia.", ["online_sexual_exploitation"]),
+    # UK and Commonwealth wording of the fourth session's dev batches (en-405, en-407, en-500)
+    ("en", "A gang trafficked vulnerable Slovakian women into the UK to sell them into sham "
+           "marriages.", ["forced_marriage"]),
+    ("en", "The gang was charged with trafficking young women to China after contracting "
+           "marriages with unsuspecting local girls.", ["forced_marriage"]),
+    ("en", "A Polish gang who trafficked more than 200 people to the UK was exploiting them for "
+           "benefit fraud.", ["forced_criminality"]),
+    ("en", "The children who did not beg were forced to become pick-pockets.",
+     ["forced_criminality"]),
+    ("en", "The agents offered maid services and controlled the victims' placement in homes.",
+     ["domestic_servitude"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected

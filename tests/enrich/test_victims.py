@@ -218,3 +218,28 @@ def test_groups_that_happen_to_add_up_are_still_summed():
     text = ("En las incursiones once niños, cinco mujeres y seis hombres fueron rescatados y "
             "puestos a órdenes de la Fiscalía.")
     assert facts(text, "es").victims_count == 22
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    # fourth session's dev wording: citizens, a single kept victim, a nanny
+    ("en", "The police said they rescued more than 60 Indian citizens who were forced to work "
+           "at cyber-scam call centres in Myanmar.", 60),
+    ("en", "A woman has been jailed for keeping a pensioner in slavery for more than four years.",
+     1),
+    ("en", "The couple withheld the pay of a Nigerian nanny and kept her passport.", 1),
+    ("es", "La Policía liberó a una niñera retenida durante dos años en una vivienda.", 1),
+])
+def test_citizens_pensioners_and_household_workers_are_counted(lang, text, count):
+    assert facts(text, lang).victims_count == count
+
+
+def test_two_nationalities_joined_by_and_still_count_the_women():
+    text = ("Police say they have rescued 23 young Thai and Laotian women who were held captive "
+            "in a karaoke shop.")
+    assert facts(text, "en").victims_count == 23
+
+
+def test_a_count_among_a_larger_one_is_a_subgroup():
+    text = ("Eight citizens of China were among nine people arrested in Indonesia on suspicion "
+            "of trafficking women.")
+    assert facts(text, "en").arrested_count == 9
