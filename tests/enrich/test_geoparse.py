@@ -408,3 +408,13 @@ def test_every_country_in_a_list_of_helping_agencies_is_a_helper():
 def test_a_canadian_province_is_not_a_us_city():
     text = "Police said the men travelled around Ontario with the women."
     assert parse(text, "en").countries == ["CA"]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("pt", "Fiscais resgataram 8 trabalhadores em fazendas de Mato Grosso do Sul, próximas à "
+           "tríplice fronteira entre Brasil, Bolívia e Paraguai.", ["BR"]),
+    ("pt", "A PJ, em cumprimento de mandado emitido pelo Juiz de Instrução Criminal de Cuba, "
+           "deteve um homem pela prática do crime de tráfico de pessoas em Beja.", ["PT"]),
+])
+def test_a_border_between_countries_and_a_local_court_are_not_places(lang, text, expected):
+    assert parse(text, lang).countries == expected
