@@ -196,6 +196,12 @@ _LINKS = frozenset({"the", "la", "el", "los", "las", "lo", "a", "o", "os", "as",
                     "in", "en", "em", "no", "na", "nos", "nas"})
 
 
+def _lowercase_or_money(text: str, h: Hit) -> bool:
+    """"Us" is not "US", and "US$18" is a currency."""
+    return (h.end - h.start == 2 and not text[h.start:h.end].isupper()) \
+        or text[h.end:h.end + 1] == "$"
+
+
 def _dash_joined(doc: TextDoc, k: int) -> bool:
     """Token k is joined by a dash to a capitalised token before it ("Kenya" in "Uganda-Kenya")."""
     return 0 < k < len(doc.tokens) and doc.text[doc.ends[k - 1]:doc.starts[k]] in ("-", "–") \
@@ -400,9 +406,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         elif h.i > 0 and doc.tokens[h.i - 1] in ("nacionalidad", "nacionalidade") and any(
                 p.kind == "demonym" for p in places):
             places = tuple(p for p in places if p.kind == "demonym")  # "nacionalidade indiana"
-        elif not text[h.start].isupper() or _is_dateline(doc, h) \
-                or (h.end - h.start == 2 and not text[h.start:h.end].isupper()) \
-                or text[h.end:h.end + 1] == "$" \
+        elif not text[h.start].isupper() or _is_dateline(doc, h) or _lowercase_or_money(text, h) \
                 or _in_compound(doc, h, place_starts):
             continue
         elif _is_dateline(doc, h, dated=True):

@@ -359,9 +359,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         if parts == value and doc.tokens[noun.j - 1] in _GENERIC and noun.j < len(doc.tokens) \
                 and doc.text[doc.ends[noun.j - 1]:doc.starts[noun.j]].strip() == ",":
             total = value  # "Dezoito pessoas, 13 homens e cinco mulheres": a total, then its parts
-        among = next((k + 1 for k in range(end, min(end + 5, len(doc.tokens) - 1))
-                      if doc.tokens[k] in _AMONG), None)
-        if among is not None and among in starts:
+        if any(doc.tokens[k] in _AMONG and k + 1 in starts
+               for k in range(end, min(end + 5, len(doc.tokens) - 1))):
             subgroups.add(doc.starts[i])  # "Eight citizens of China were among nine people"
         counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
