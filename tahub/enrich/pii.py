@@ -145,8 +145,3 @@ def redact(text: str, lang: str = "en", keep_mapping: bool = False) -> Redaction
         last = span.end
     out.append(text[last:])
     return Redaction("".join(out), counts, mapping if keep_mapping else None, edits=tuple(edits))
-
-
-def redact_batch(texts: list[str], langs: list[str], keep_mapping: bool = False) -> list[Redaction]:
-    """Batch entry: each text redacted."""
-    return [redact(t, lang, keep_mapping) for t, lang in zip(texts, langs, strict=True)]

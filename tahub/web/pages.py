@@ -129,6 +129,12 @@ class ReaderContext:
                      {k: v for k, v in (filters or {}).items() if v not in (None, "", [])}
                      or None)
 
+    def refused(self, status: int, title: str, message: str) -> HTMLResponse:
+        """A page the reader may not see: audited like every read, then a message page."""
+        self.audit("refused", f"{self.request.method} {self.request.url.path}",
+                   {"status": status})
+        return self.render("message.html", status=status, title=title, message=message)
+
     def render(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         from tahub.web.queries import source_choices
 

@@ -25,6 +25,18 @@ def test_other_roles_are_refused(hub) -> None:
     assert hub.client().get("/admin").status_code == 303
 
 
+@pytest.mark.parametrize("path", ["/admin", "/upload/jobs/not-a-job-of-mine"])
+def test_a_refused_page_is_audited(hub, path: str) -> None:
+    from tahub.store.access_tables import AuditLog
+    from tahub.store.db import get_engine
+
+    assert hub.client("analyst@cambio.example.org").get(path).status_code in (403, 404)
+    with Session(get_engine()) as session:
+        last = session.scalars(select(AuditLog).order_by(AuditLog.id.desc())).first()
+        assert (last.action, last.object) == ("refused", f"GET {path}")
+        assert last.actor == "analyst@cambio.example.org"
+
+
 def test_add_user_and_revoke_token(hub) -> None:
     from tahub.access.tokens import create_token
     from tahub.store.access_tables import ApiToken, User

@@ -25,8 +25,7 @@ AUDIT_ROWS = 100
 
 
 def _refused(ctx: Reader) -> HTMLResponse:
-    return ctx.render("message.html", status=403, title=ctx._("Admin"),
-                      message=ctx._("Only administrators can see this page."))
+    return ctx.refused(403, ctx._("Admin"), ctx._("Only administrators can see this page."))
 
 
 def _page(ctx: Reader, status: int = 200, **extra: object) -> HTMLResponse:

@@ -50,9 +50,7 @@ def search(ctx: Reader) -> HTMLResponse:
 
 def _not_found(ctx: Reader) -> HTMLResponse:
     """A hidden record and a missing one get the same answer, and the same audit entry."""
-    ctx.audit("refused", f"GET {ctx.request.url.path}", {"status": 404})
-    return ctx.render("message.html", status=404, title=ctx._("Not found"),
-                      message=ctx._("No such record, or not one you may see."))
+    return ctx.refused(404, ctx._("Not found"), ctx._("No such record, or not one you may see."))
 
 
 def _facts(ctx: Reader, document: Document) -> tuple[list[dict], list, bool]:

@@ -177,9 +177,8 @@ def upload_job_page(ctx: Reader, job_id: str) -> HTMLResponse:
     browser every few seconds (no script needed)."""
     job = upload_jobs.get(job_id, ctx.access.user_id) if ctx.access.can("upload") else None
     if job is None:
-        return ctx.render("message.html", status=404, title=ctx._("Upload"),
-                          message=ctx._("No such upload of yours; it may have ended "
-                                        "over an hour ago."))
+        return ctx.refused(404, ctx._("Upload"),
+                           ctx._("No such upload of yours; it may have ended over an hour ago."))
     upload_jobs.wait(job, 1.0)
     if job.state == "failed":
         return _form(ctx, 422, problem=job.problem)
