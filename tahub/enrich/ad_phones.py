@@ -170,15 +170,14 @@ def _cc_lengths(cc: int) -> frozenset[int]:
 def _valid(cc: int, national: str) -> str | None:
     if not national or national[0] == "0":
         return None
-    pattern = _national_pattern(cc)
-    if pattern is not None and not pattern.fullmatch(national):
-        return None
     check = _validity(cc)
-    if check is None:
-        valid = phonenumbers.is_valid_number(
-            PhoneNumber(country_code=cc, national_number=int(national)))
-    else:
+    if check is not None:  # it matches the general pattern itself
         valid = check(national)
+    else:
+        pattern = _national_pattern(cc)
+        valid = (pattern is None or pattern.fullmatch(national) is not None) \
+            and phonenumbers.is_valid_number(
+                PhoneNumber(country_code=cc, national_number=int(national)))
     return f"+{cc}{national}" if valid else None
 
 
