@@ -77,7 +77,7 @@ _PROVIDER_RE = re.compile(rf"({_AT})({alternation(list(_PROVIDERS))})(?![\w@.\-]
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._+-")
 _OPEN_CHARS = frozenset("([{<*_-")
 _JOIN_BEFORE_RE = re.compile(rf"(?<![a-z0-9._+\-]){_PIECE}(?:{_DOT_WORD_JOIN})$")
-_JOIN_TAILS = (*(f"{w} " for w in _DOT_WORDS), " ", ")", "]", "}", ">", "*", "_", "-")
+_JOIN_TAILS = (" ", "\t", "\n", *")]}>*_-")  # how a join ends: a space or a closing sign
 # Forms every address found below contains, without look-arounds (Hyperscan takes them):
 # most ads match none and skip the rest.
 # (Only ASCII texts are gated, so the plain dot stands for every dot sign.)

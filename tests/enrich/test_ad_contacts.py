@@ -24,6 +24,10 @@ def test_spelled_out_emails_in_three_languages():
     assert emails("correo: lulu {arroba} hotmail {punto} com") == ["lulu@hotmail.com"]
 
 
+def test_a_spelled_dot_at_a_line_end_still_joins_the_local_part():
+    assert emails("escribe a ana punto\nluna arroba gmail punto com") == ["ana.luna@gmail.com"]
+
+
 def test_at_and_dot_in_ordinary_sentences_are_not_emails():
     assert emails("nos vemos at the hotel, dot com bubble") == []
     assert emails("see you at home, call me at 10pm") == []
