@@ -42,7 +42,8 @@ GROUPS = ("trafficking", "ambiguous", "incident", "victim", "awareness", "drugs"
           "arms_wildlife", "smuggling", "web", "football", "media", "csam")
 FEATURES = (*GROUPS, "exploitation", "control", "both", "no_incident", "no_trafficking",
             "on_topic", "length")
-OFF_TOPIC = ("drugs", "arms_wildlife", "smuggling", "web", "football", "media", "csam")
+OTHER_TOPICS = ("awareness", "drugs", "arms_wildlife", "smuggling", "web", "football", "media",
+                "csam")
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,8 +77,9 @@ def features(counts: dict[str, int], exploitation_hits: int = 0, control_hits: i
     # arrests and raids without any trafficking, exploitation or control word are other crime
     feats["no_trafficking"] = 0.0 if (counts.get("trafficking") or counts.get("ambiguous")
                                       or exploitation_hits or control_hits) else 1.0
-    # trafficking and an event with no word of another topic: what a one-line incident is
-    feats["on_topic"] = 1.0 if feats["both"] and not any(counts.get(g) for g in OFF_TOPIC) \
+    # trafficking and an event with no word of another topic (statistics and awareness
+    # included): what a one-line incident is
+    feats["on_topic"] = 1.0 if feats["both"] and not any(counts.get(g) for g in OTHER_TOPICS) \
         else 0.0
     return feats
 

@@ -25,6 +25,7 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _DIGITS = re.compile(r"\b\d")
 _PUNCT = re.compile(r"[,;:.()]")
 _CONJ = {"and", "y", "e", "plus", "mas"}
+_FAMILY = {"family", "families", "familia", "familias", "família", "famílias", "household"}
 _AMONG = {"among", "amongst"}  # "eight ... were among nine people arrested" (not "entre 3 y 15")
 _POSSESSIVE = {"their", "his", "her", "sus", "su", "seus", "suas", "seu", "sua"}  # "and their four"
 _JOINERS = _CONJ | _POSSESSIVE
@@ -309,6 +310,10 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             role = "arrest"
         elif kind == "person":
             role = governing[-1] if governing else ("arrest" if exploiters(noun.j) else verb)
+        elif kind == "member" and _FAMILY.isdisjoint(doc.tokens[noun.j:noun.j + 3]):
+            role = "arrest" if (governing[-1:] or [verb]) == ["arrest"] else None  # a gang's
+        elif kind == "member":  # "Seven members of a family were freed"
+            role = governing[-1] if governing else verb
         elif kind == "victim_word":
             role = "victim"
         elif governing:

@@ -211,4 +211,5 @@ def test_selling_a_woman_to_a_brothel_is_an_incident():
 def test_on_topic_needs_trafficking_and_an_event_and_no_other_topic():
     assert relevance.features({"trafficking": 1, "incident": 1})["on_topic"] == 1.0
     assert relevance.features({"trafficking": 1, "incident": 1, "drugs": 1})["on_topic"] == 0.0
+    assert relevance.features({"trafficking": 1, "incident": 1, "awareness": 1})["on_topic"] == 0.0
     assert relevance.features({"trafficking": 2})["on_topic"] == 0.0

@@ -116,6 +116,18 @@ def test_hits_carry_tag_span_text_and_confidence():
      ["forced_criminality"]),
     ("en", "The agents offered maid services and controlled the victims' placement in homes.",
      ["domestic_servitude"]),
+    # the rare-form dev batch 13 (en-522, en-524, en-527, en-528, en-529, en-532)
+    ("en", "The traffickers also forced the children to transport drugs.", ["forced_criminality"]),
+    ("en", "They offered to live-stream sexual exploitation of the children online.",
+     ["online_sexual_exploitation"]),
+    ("en", "An NGO rescued a 12-year-old house help whom her madam had maltreated.",
+     ["domestic_servitude"]),
+    ("en", "Victims were taken to retailers and forced to carry out theft and fraud crimes.",
+     ["forced_criminality"]),
+    ("en", "The casino was accused of luring foreign workers into forced labor involving online "
+           "scams.", ["forced_criminality"]),
+    ("en", "A gang in Delhi who allegedly used street children to pick pockets was arrested.",
+     ["forced_criminality"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected

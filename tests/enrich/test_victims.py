@@ -243,3 +243,11 @@ def test_a_count_among_a_larger_one_is_a_subgroup():
     text = ("Eight citizens of China were among nine people arrested in Indonesia on suspicion "
             "of trafficking women.")
     assert facts(text, "en").arrested_count == 9
+
+
+def test_members_of_a_gang_are_never_the_victims_but_members_of_a_family_may_be():
+    gang = ("Four members of an organised crime group who recruited and exploited at least 30 "
+            "vulnerable teenage girls have been convicted.")
+    assert facts(gang, "en").victims_count == 30
+    family = "Seven members of a family were freed from a brick kiln owner's captivity."
+    assert facts(family, "en").victims_count == 7
