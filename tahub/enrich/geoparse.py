@@ -26,7 +26,7 @@ METHOD = f"{NAME}@{VERSION}"
 ROLE_WINDOW = 4  # tokens between a role cue and the place it qualifies
 HELPER_WINDOW = 14  # tokens after a helper cue in which a country is the helper's
 _CLAUSE_END = re.compile(r"[,;:\n]|\.\s")
-_LIST_ITEM = re.compile(r"\s*(the |la |el |los |las |a |o |os |as |and |y |e )?[A-ZÀ-Ý]")
+_LIST_ITEM = re.compile(r"\s*(the |la |el |los |las |o |os |as |and |y |e )?[A-ZÀ-Ý]")
 
 
 @dataclass(frozen=True, slots=True)

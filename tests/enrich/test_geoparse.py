@@ -418,3 +418,8 @@ def test_a_canadian_province_is_not_a_us_city():
 ])
 def test_a_border_between_countries_and_a_local_court_are_not_places(lang, text, expected):
     assert parse(text, lang).countries == expected
+
+
+def test_a_helper_list_stops_at_a_clause_that_starts_with_a():
+    text = "Police rescued 12 women with the help of the FBI, a Nigerian police spokesman said."
+    assert parse(text, "en").countries == ["NG"]
