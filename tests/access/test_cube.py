@@ -133,12 +133,18 @@ def places_binned(session, access, filters) -> list[dict]:  # type: ignore[no-un
              .join(Source, Source.id == Incident.source_id)
              .where(countable_sources(access), IncidentPlace.lat.is_not(None),
                     *where_clauses(filters)))
-    cells: dict[str, dict] = {}
-    for lat, lon, incident, org in session.execute(query):
-        if abs(lat) > 90 or abs(lon) > 180:
-            continue
-        cell = h3.latlng_to_cell(lat, lon, 4)
-        got = cells.setdefault(cell, {"group": {"cell": cell}, "count": 0, "own": 0, "key": 0})
+    return tally(access, (({"cell": h3.latlng_to_cell(lat, lon, 4)}, incident, org)
+                          for lat, lon, incident, org in session.execute(query)
+                          if abs(lat) <= 90 and abs(lon) <= 180))
+
+
+def tally(access, rows) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Reference cells from (group, incident, organisation) rows: incidents counted, the
+    reader's own, and the key sum the cube keeps for small-count suppression."""
+    cells: dict[tuple, dict] = {}
+    for group, incident, org in rows:
+        got = cells.setdefault(tuple(group.values()),
+                               {"group": group, "count": 0, "own": 0, "key": 0})
         got["count"] += 1
         got["own"] += org == access.organisation_id
         got["key"] += incident * key_multiplier() % KEY_MODULUS
@@ -179,14 +185,8 @@ def areas_counted(session, access, filters) -> list[dict]:  # type: ignore[no-un
              .join(Source, Source.id == Incident.source_id)
              .where(countable_sources(access), IncidentPlace.admin1.is_not(None),
                     IncidentPlace.country.is_not(None), *where_clauses(filters)))
-    cells: dict[tuple, dict] = {}
-    for country, area, incident, org in set(session.execute(query)):
-        got = cells.setdefault((country, area), {
-            "group": {"place_country": country, "area": area}, "count": 0, "own": 0, "key": 0})
-        got["count"] += 1
-        got["own"] += org == access.organisation_id
-        got["key"] += incident * key_multiplier() % KEY_MODULUS
-    return list(cells.values())
+    return tally(access, (({"place_country": country, "area": area}, incident, org)
+                          for country, area, incident, org in set(session.execute(query))))
 
 
 def test_area_cells_count_each_incident_once_per_area(hub):  # type: ignore[no-untyped-def]
