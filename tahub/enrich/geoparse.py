@@ -272,20 +272,16 @@ _DATED = re.compile(r"\s*,\s*(\d{1,2}(st|nd|rd|th)?\s+(de\s+)?[A-Za-zÀ-ÿ]{3,}"
                     r"|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
 
 
-def _first_name_of(doc: TextDoc, h: Hit, names: frozenset[str] | set[str]) -> bool:
-    """"the prosecutor Kenya Porcell", "Jordan Henderson": a country's name that is also a first
-    name, followed by a capitalised word, is a person."""
-    return h.j - h.i == 1 and doc.tokens[h.i] in names and h.j < len(doc.tokens) \
-        and doc.text[doc.starts[h.j]].isupper() and doc.text[h.end:doc.starts[h.j]] == " " \
-        and doc.tokens[h.j] not in _place_kinds()
-
-
-def _surname_after(doc: TextDoc, h: Hit, names: frozenset[str] | set[str]) -> bool:
-    """"la fiscal Esperanza Montenegro": a country's name right after a capitalised first name
-    is a surname."""
-    k = h.i - 1
-    return k >= 0 and doc.tokens[k] in names and doc.text[doc.starts[k]].isupper() \
-        and doc.text[doc.ends[k]:h.start] == " "
+def _in_person_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str]) -> bool:
+    """A country's name inside a person's: a first name before a capitalised word ("the
+    prosecutor Kenya Porcell", "Jordan Henderson"), or a surname after a capitalised first
+    name ("la fiscal Esperanza Montenegro")."""
+    text, toks, k = doc.text, doc.tokens, h.i - 1
+    first = h.j - h.i == 1 and toks[h.i] in names and h.j < len(toks) \
+        and text[doc.starts[h.j]].isupper() and text[h.end:doc.starts[h.j]] == " " \
+        and toks[h.j] not in _place_kinds()
+    return first or (k >= 0 and toks[k] in names and text[doc.starts[k]].isupper()
+                     and text[doc.ends[k]:h.start] == " ")
 
 
 def _surname_of(doc: TextDoc, h: Hit) -> bool:
@@ -431,8 +427,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                 and (_capitalised_neighbour(doc, h, cues)
                                      or _surname_of(doc, h)))
                        and not (p.kind == "country" and (_agency_country(doc, h)
-                                                         or _first_name_of(doc, h, names)
-                                                         or _surname_after(doc, h, names))))
+                                                         or _in_person_name(doc, h, names))))
         if places:
             mentions.append((h, places, after_cue))
     def helper(h: Hit) -> bool:
