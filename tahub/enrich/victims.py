@@ -83,6 +83,10 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
             yield form, "vverb", role, 1.0
     for form in expand_all(v.get("single_arrest", {}).get(lang, [])):
         yield form, "arrest1", 1, 1.0
+    for form in expand_all(v.get("single_victim", {}).get(lang, [])):
+        yield form, "victim1", 1, 1.0
+    for form in expand_all(v.get("plural_victims", {}).get(lang, [])):
+        yield form, "victim1", 0, 1.0
     for form in expand_all(v["minor_cues"][lang]):
         yield form, "minor", True, 1.0
     for form in expand_all(v["adult_cues"][lang]):
@@ -299,6 +303,13 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                                  set(doc.tokens[v.j:i]) <= _BRIDGE for v in verbs):
                 counts.append((0.5, Count(value, "arrest", doc.starts[i], doc.ends[j - 1],
                                           doc.text[doc.starts[i]:doc.ends[j - 1]])))
+            elif value > 1 and (i == 0 or doc.tokens[i - 1] in _LOWER_BOUND  # "Pelo menos 15
+                                or doc.sentence_of(doc.starts[i - 1]) != doc.sentence_of(
+                                    doc.starts[i])) and any(  # foram resgatadas", not "aged 19
+                    v.value == "victim" and j < v.i <= j + 2  # to 24, were rescued"
+                    and set(doc.tokens[j:v.i]) <= _AUXILIARIES for v in verbs):
+                counts.append((0.5, Count(value, "victim", doc.starts[i], doc.ends[j - 1],
+                                          doc.text[doc.starts[i]:doc.ends[j - 1]])))
             continue
         kind = noun.value
         near = nearest_verb(i, noun.j, window)
@@ -375,6 +386,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                         if i > 0 and doc.tokens[i - 1] in _JOINERS) | subgroups
     victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True,
                         rounded=rounded, partial=partial)
+    if victims is None and by.get("victim1") and all(h.value for h in by["victim1"]):
+        victims = 1  # "the victim" throughout, never "victims"
     arrested = _headline([(w, c) for w, c in counts if c.role == "arrest"], prefer_lead=False,
                          partial=subgroups)
     if arrested is None and by.get("arrest1"):  # "the owner was arrested": 1; but "nenhuma

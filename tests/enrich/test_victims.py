@@ -146,6 +146,22 @@ def test_parts_joined_after_an_adjective_are_summed():
     ("en", "Four members of an organised crime group who recruited and exploited at least 30 "
            "vulnerable teenage girls have been convicted.", 30),
     ("en", "Seven members of a family were freed from a brick kiln owner's captivity.", 7),
+    # fifth session: one victim named only as "the victim", never in the plural
+    ("en", "Officers have arrested a Lebanese who allegedly trafficked a mother of three to "
+           "Lebanon. The victim said the suspect promised her a monthly salary.", 1),
+    ("pt", "De acordo com o MPT, a vítima foi trazida pelos empregadores do estado de "
+           "Pernambuco há oito anos e trabalhava para a família sem receber salário.", 1),
+    ("es", "La víctima fue trasladada a un refugio; la Fiscalía investiga a otras víctimas de "
+           "la misma red.", None),
+    # foreigners, crew members and garimpeiros are counted; a bare number before "were
+    # rescued"; "the identification of" is finding victims
+    ("en", "Authorities rescued 72 foreigners believed to have been trafficked into the country.",
+     72),
+    ("en", "Nine Ghanaian crew members working on a pair of British trawlers were rescued.", 9),
+    ("pt", "A Polícia Federal resgatou 70 garimpeiros em situação análoga à escravidão.", 70),
+    ("pt", "A organização pode ter recrutado ao menos 40 paraguaias. Pelo menos 15 foram "
+           "resgatadas.", 15),
+    ("pt", "A operação levou à identificação de 15 cidadãos de nacionalidade estrangeira.", 15),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
