@@ -29,6 +29,11 @@ _FAMILY = {"family", "families", "familia", "familias", "household"}  # tokens a
 _AMONG = {"among", "amongst"}  # "eight ... were among nine people arrested" (not "entre 3 y 15")
 _POSSESSIVE = {"their", "his", "her", "sus", "su", "seus", "suas", "seu", "sua"}  # "and their four"
 _JOINERS = _CONJ | _POSSESSIVE
+# a count right after these is part of a group counted elsewhere: "31 personas, entre ellas dos
+# menores", "including 12 women", "Entre las personas rescatadas se encontraban dos menores"
+_INCLUDING = {"including", "incluidos", "incluidas", "incluyendo", "incluindo", "inclusive"}
+_AMONG_THEM = {"entre", "among", "amongst"}
+_THEM = {"ellas", "ellos", "elas", "eles", "them", "those", "las", "los", "as", "os"}
 _LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upwards"}
 _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros", "as", "os",
            "mais", "de", "more", "than", "over", "some", "about", "cerca", "unas", "unos", "las",
@@ -157,6 +162,21 @@ def _index(lang: str) -> PhraseIndex:
     return index
 
 
+def _in_group(doc: TextDoc, i: int) -> bool:
+    """The count at token i is a subgroup: "including" just before it, "among them" a few
+    tokens before it, or "entre"/"among" opening its sentence; but not "entre as 15 mulheres",
+    where the count right after "entre" is the whole group."""
+    toks, sentence = doc.tokens, doc.sentence_of(doc.starts[i])
+    before = [k for k in range(max(0, i - 5), i) if doc.sentence_of(doc.starts[k]) == sentence]
+    if any(toks[k] in _INCLUDING for k in before[-2:]):
+        return True
+    if any(toks[k] in _AMONG_THEM and toks[k + 1] in _THEM and k + 2 < i for k in before):
+        return True
+    first = next(k for k in range(i, -1, -1) if k == 0
+                 or doc.sentence_of(doc.starts[k - 1]) != sentence)
+    return toks[first] in _AMONG_THEM and i - first > 3
+
+
 def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
     """(first token, end token, value) of every number, digits and words, combined."""
     words: dict[int, tuple[int, int]] = {}
@@ -198,6 +218,9 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
                     value, j = value + nxt[1], nxt[0]
                 else:
                     break
+            if (j < n and toks[j] == str(value) and text[doc.ends[j - 1]:doc.starts[j]].strip() == "("
+                    and text[doc.ends[j]:doc.ends[j] + 1] == ")"):
+                j += 1  # "ten (10) survivors", "three (3) suspects"
             out.append((i, j, value))
             consumed = j
     return out
@@ -275,7 +298,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     def noun_after(j: int) -> Hit | None:
         k, stop = j, min(j + NOUN_GAP, len(doc.tokens))
         while k < stop:
-            if doc.text[doc.ends[k - 1]:doc.starts[k]].strip(" -'\"\n"):
+            if doc.text[doc.ends[k - 1]:doc.starts[k]].strip(" -'\"\n)"):
                 return None  # "15: A child" is not a count of children
             if k in nouns:
                 return nouns[k]
@@ -383,7 +406,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers
                         if set(doc.tokens[max(0, i - 2):i]) & _LOWER_BOUND)
     partial = frozenset(doc.starts[i] for i, _, _ in numbers  # "Mr. K and 13 other labourers"
-                        if i > 0 and doc.tokens[i - 1] in _JOINERS) | subgroups
+                        if (i > 0 and doc.tokens[i - 1] in _JOINERS) or _in_group(doc, i)) \
+        | subgroups
     victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True,
                         rounded=rounded, partial=partial)
     if victims is None and by.get("victim1") and all(h.value for h in by["victim1"]):

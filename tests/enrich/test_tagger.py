@@ -198,6 +198,17 @@ def test_specific_types_absorb_generic_forced_work():
            "casa de família em Salvador; patrões foram denunciados.", ["domestic_servitude"]),
     ("en", "Police arrested a couple who forced a teenage girl to work as a domestic servant "
            "without pay for three years.", ["domestic_servitude"]),
+    # fifth session's dev wording
+    ("en", "The 24 Filipino victims were told they would be tech support representatives but "
+           "were forced to work in an online scamming facility in Cambodia; police rescued "
+           "them.", ["forced_criminality"]),
+    ("en", "A London county line holder trafficked a 15-year-old boy to Weston-super-Mare to "
+           "exploit him as a drugs runner; he was arrested and jailed.", ["forced_criminality"]),
+    ("es", "Los Mossos detuvieron a un clan que captaba a menores en Bosnia y los obligaba, "
+           "con amenazas, a cometer hurtos en zonas turísticas de Barcelona.",
+     ["forced_criminality"]),
+    ("es", "La Policía rescató a 19 mujeres de Honduras y Paraguay que sufrían explotación "
+           "sexual y laboral; 27 personas fueron detenidas.", ["labour", "sexual"]),
 ])
 def test_exploitation_in_inflected_news_phrasing(lang, text, kinds):
     from tahub.enrich.text_pipeline import enrich_texts

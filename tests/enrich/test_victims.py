@@ -162,6 +162,17 @@ def test_parts_joined_after_an_adjective_are_summed():
     ("pt", "A organização pode ter recrutado ao menos 40 paraguaias. Pelo menos 15 foram "
            "resgatadas.", 15),
     ("pt", "A operação levou à identificação de 15 cidadãos de nacionalidade estrangeira.", 15),
+    # a subgroup ("entre ellas", "Entre las personas rescatadas") is not the headline, but the
+    # group after "entre as" is; "ten (10) survivors" is one number
+    ("es", "Entre las personas rescatadas se encontraban dos menores de edad. Un total de 31 "
+           "personas, entre ellas dos menores de edad, fueron rescatadas de dos campos.", 31),
+    ("es", "Las personas –entre las que había 33 menores y una niña de 12 años- permanecían "
+           "privadas de su libertad. Las autoridades rescataron a 103 centroamericanos y cinco "
+           "mexicanos que eran explotados en una finca bananera.", 108),
+    ("pt", "Seis catarinenses estariam entre as 15 mulheres e uma adolescente que estavam "
+           "sendo mantidas em regime de escravidão sexual.", 16),
+    ("en", "The NGO, with the Ghana Police Service, has rescued ten (10) survivors who were "
+           "trafficked. Out of these ten (10), four were boys and six were girls.", 10),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
