@@ -218,7 +218,8 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
                     value, j = value + nxt[1], nxt[0]
                 else:
                     break
-            if (j < n and toks[j] == str(value) and text[doc.ends[j - 1]:doc.starts[j]].strip() == "("
+            if (j < n and toks[j] == str(value)
+                    and text[doc.ends[j - 1]:doc.starts[j]].strip() == "("
                     and text[doc.ends[j]:doc.ends[j] + 1] == ")"):
                 j += 1  # "ten (10) survivors", "three (3) suspects"
             out.append((i, j, value))
