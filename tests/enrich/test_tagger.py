@@ -209,6 +209,9 @@ def test_specific_types_absorb_generic_forced_work():
      ["forced_criminality"]),
     ("es", "La Policía rescató a 19 mujeres de Honduras y Paraguay que sufrían explotación "
            "sexual y laboral; 27 personas fueron detenidas.", ["labour", "sexual"]),
+    ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
+           "who were forced to work in the sex trade against their will, police said.",
+     ["sexual"]),
 ])
 def test_exploitation_in_inflected_news_phrasing(lang, text, kinds):
     from tahub.enrich.text_pipeline import enrich_texts
