@@ -397,6 +397,15 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     pytest.param("pt", "A PJ, em cumprimento de mandado emitido pelo Juiz de Instrução Criminal "
                  "de Cuba, deteve um homem pela prática do crime de tráfico de pessoas em Beja.",
                  ["PT"], id="a local court named after its town"),
+    pytest.param("en", "Two people with dual US and Micronesia citizenship recruited two young "
+                 "men from Micronesia to work in a meat processing plant in Iowa.", ["FM", "US"],
+                 id="Micronesia"),
+    pytest.param("en", "A suspected brothel owner has been arrested. Gardaí carried out 45 "
+                 "safeguarding visits and identified one female victim.", ["IE"],
+                 id="the Gardaí act in Ireland"),
+    pytest.param("en", "Seven Thais were lured into working in Bavet township in Cambodia's Svay "
+                 "Rieng province, which borders Vietnam.", ["KH", "TH"],
+                 id="a country the place borders"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected

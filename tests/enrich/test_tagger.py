@@ -209,6 +209,12 @@ def test_specific_types_absorb_generic_forced_work():
      ["forced_criminality"]),
     ("es", "La Policía rescató a 19 mujeres de Honduras y Paraguay que sufrían explotación "
            "sexual y laboral; 27 personas fueron detenidas.", ["labour", "sexual"]),
+    ("en", "Forty-two sex workers, including a minor, were rescued from a night club in Angeles "
+           "City; police arrested five persons.", ["sexual"]),
+    ("en", "Sixteen children who were trafficked and exploited for labour work in a packaging "
+           "firm were rescued and three persons arrested, police said.", ["labour"]),
+    ("en", "Police arrested a 46-year-old woman for offering to livestream the live sexual abuse "
+           "of her three daughters in exchange for money.", ["online_sexual_exploitation"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
