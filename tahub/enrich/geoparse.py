@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tahub.enrich import victims
 from tahub.enrich.gazetteer import Place, country_names, gazetteer, geo_vocab
 from tahub.enrich.names import first_names
 from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise, phrase_key
@@ -126,6 +127,9 @@ def _index(lang: str) -> PhraseIndex:
     index = PhraseIndex()
     for phrase, channel, value, conf in phrases(lang):
         index.add(phrase, channel, value, conf)
+    for phrase, channel, value, conf in victims.phrases(lang):  # to tell suspects from victims
+        if channel in ("vverb", "vnoun"):                         # as `enrich_one` does
+            index.add(phrase, channel, value, conf)
     add_gazetteer(index)
     return index
 
@@ -486,7 +490,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 role, best_gap = c.value, gap
         if place.kind == "demonym" and _police_of(doc, h):
             role = "rescue"  # "Indonesian police arrested", "la Policía colombiana rescató"
-        elif place.kind == "demonym" and role is None:
+        elif place.kind == "demonym" and role in (None, "origin"):
             if _perpetrator(doc, h, people):
                 continue  # "el captor, un ciudadano venezolano acusado de captar mujeres"
             role = "origin"
