@@ -409,9 +409,9 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     pytest.param("pt", "O Serviço de Investigação Criminal da Lunda-Norte deteve dois cidadãos de "
                  "nacionalidade congolesa por suspeita de tráfico de pessoas.", ["AO"],
                  id="an Angolan province; the suspects' nationality after 'nacionalidade'"),
-    pytest.param("es", "Tres jóvenes fueron interceptadas cuando viajaban a San Jorge de Putina, en "
-                 "Perú. “Una de las señoritas ya había pasado varias veces. La Policía desarrolla "
-                 "trabajos coordinados con sus pares de Brasil y Chile.", ["PE"],
+    pytest.param("es", "Tres jóvenes fueron interceptadas cuando viajaban a San Jorge de "
+                 "Putina, en Perú. “Una de las señoritas ya había pasado varias veces. La Policía "
+                 "desarrolla trabajos coordinados con sus pares de Brasil y Chile.", ["PE"],
                  id="'Una' is a word; police counterparts help"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
