@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
+from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, phrase_key
 from tahub.enrich.vocab import expand_all, load_yaml, require
 
 NAME = "tagger"
@@ -94,13 +94,20 @@ def _rules() -> dict:
     return load_yaml("exploitation_rules.yaml")
 
 
+@functools.lru_cache(maxsize=1)
+def _means_forms() -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase_key(f) for f in expand_all(
+        (_rules().get("means_of_control") or {}).get("forms", [])))
+
+
 def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | None = None,
                        text_between: Callable[[TagHit, TagHit], str] | None = None
                        ) -> list[str]:
     """Exploitation ids (without prefix) an incident's tag hits support, by the rules in
     `exploitation_rules.yaml`: enough summed confidence, nested evidence dropped, a sentence
     that lists many types (a legal definition) discounted, specific types absorbing general
-    ones, a sector fallback to labour, and household labour as domestic servitude."""
+    ones, debt bondage beside another type read as its means of control, a sector fallback to
+    labour, and household labour as domestic servitude."""
     rules = _rules()
     exp = [h for h in hits if h.tag.startswith(EXPLOITATION)]
     inner = [h for h in exp if any(o is not h and o.tag != h.tag and o.start <= h.start
@@ -128,6 +135,11 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
                                    else 1.0)
             weight[key] = weight.get(key, 0.0) + conf
     found = {k for k, w in weight.items() if w >= float(rules.get("min_weight", 0.6))}
+    means = rules.get("means_of_control") or {}
+    if means and len(found) > 1 and means["type"] in found and all(
+            phrase_key(h.text) in _means_forms() for h in exp
+            if h not in inner and h.tag == EXPLOITATION + means["type"]):
+        found.discard(means["type"])  # "debt bondage" in a brothel
     for general_of, absorbed in (rules.get("absorbs") or {}).items():
         if general_of in found:
             found -= set(absorbed)

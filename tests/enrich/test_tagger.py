@@ -187,6 +187,14 @@ def test_specific_types_absorb_generic_forced_work():
     assert "labour" not in _types(text, "en")
 
 
+def test_debt_bondage_beside_another_type_is_its_means_of_control():
+    text = ("Forty-two sex workers were rescued from a night club in Angeles City, where they "
+            "were kept in debt bondage.")
+    assert _types(text, "en") == ["sexual"]
+    text = "Police freed 19 families kept in debt bondage at a brick kiln in Tiruvallur."
+    assert _types(text, "en") == ["labour"]
+
+
 @pytest.mark.parametrize(("lang", "text", "kinds"), [
     ("es", "Capturan a red de trata que obligaba a adolescentes a vender drogas y cometer robos "
            "en Cali.", ["forced_criminality"]),
