@@ -166,14 +166,13 @@ def _in_group(doc: TextDoc, i: int) -> bool:
     """The count at token i is a subgroup: "including" just before it, "among them" a few
     tokens before it, or "entre"/"among" opening its sentence; but not "entre as 15 mulheres",
     where the count right after "entre" is the whole group."""
-    toks, sentence = doc.tokens, doc.sentence_of(doc.starts[i])
-    before = [k for k in range(max(0, i - 5), i) if doc.sentence_of(doc.starts[k]) == sentence]
+    toks = doc.tokens
+    first = doc.token_at(doc.sentence_span(doc.starts[i])[0])  # the sentence's first token
+    before = range(max(first, i - 5), i)
     if any(toks[k] in _INCLUDING for k in before[-2:]):
         return True
     if any(toks[k] in _AMONG_THEM and toks[k + 1] in _THEM and k + 2 < i for k in before):
         return True
-    first = next(k for k in range(i, -1, -1) if k == 0
-                 or doc.sentence_of(doc.starts[k - 1]) != sentence)
     return toks[first] in _AMONG_THEM and i - first > 3
 
 
@@ -406,10 +405,12 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers
                         if set(doc.tokens[max(0, i - 2):i]) & _LOWER_BOUND)
-    partial = frozenset(doc.starts[i] for i, _, _ in numbers  # "Mr. K and 13 other labourers"
+    victim_counts = [(w, c) for w, c in counts if c.role == "victim"]
+    first_tokens = (doc.token_at(c.start) for _, c in victim_counts)
+    partial = frozenset(doc.starts[i] for i in first_tokens  # "Mr. K and 13 other labourers"
                         if (i > 0 and doc.tokens[i - 1] in _JOINERS) or _in_group(doc, i)) \
         | subgroups
-    victims = _headline([(w, c) for w, c in counts if c.role == "victim"], prefer_lead=True,
+    victims = _headline(victim_counts, prefer_lead=True,
                         rounded=rounded, partial=partial)
     if victims is None and by.get("victim1") and all(h.value for h in by["victim1"]):
         victims = 1  # "the victim" throughout, never "victims"
