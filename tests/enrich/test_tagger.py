@@ -223,6 +223,12 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
            "firm were rescued and three persons arrested, police said.", ["labour"]),
     ("en", "Police arrested a 46-year-old woman for offering to livestream the live sexual abuse "
            "of her three daughters in exchange for money.", ["online_sexual_exploitation"]),
+    ("es", "Un niño venezolano fue rescatado en Potosí; sus captores lo obligaron a vender dulces "
+           "en Cochabamba y lo golpearon.", ["labour"]),
+    ("en", "As many as 53 children forced into begging and rag picking were rescued from the "
+           "streets of Surat, police said.", ["begging", "labour"]),
+    ("en", "A gang stole nearly 200 children, took them to Britain and forced them to work as "
+           "pick-pockets and beggars; 26 men went on trial.", ["begging", "forced_criminality"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
