@@ -116,9 +116,11 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
     if sentence_of is not None:
         kinds: dict[int, set[str]] = {}
         for h in exp:
-            kinds.setdefault(sentence_of(h.start), set()).add(h.tag)
-        listing = {k for k, tags in kinds.items()
-                   if len(tags) >= int(rules.get("list_types", 3))}
+            kinds.setdefault(sentence_of(h.start), set()).add(h.tag[len(EXPLOITATION):])
+        absorbs = rules.get("absorbs") or {}
+        listing = {k for k, types in kinds.items()  # "forced to work as pick-pockets and
+                   if len(types - {t for g in types for t in absorbs.get(g, ())})  # beggars"
+                   >= int(rules.get("list_types", 3))}  # is two types, not a list of three
         ors = set(rules.get("list_or") or ())
         ordered = sorted((h for h in exp if h not in inner), key=lambda h: h.start)
         for a, b in itertools.pairwise(ordered):  # "exploração sexual ou trabalho escravo"

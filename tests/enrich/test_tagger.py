@@ -227,8 +227,9 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
            "en Cochabamba y lo golpearon.", ["labour"]),
     ("en", "As many as 53 children forced into begging and rag picking were rescued from the "
            "streets of Surat, police said.", ["begging", "labour"]),
-    ("en", "A gang stole nearly 200 children, took them to Britain and forced them to work as "
-           "pick-pockets and beggars; 26 men went on trial.", ["begging", "forced_criminality"]),
+    ("en", "Police arrested 26 men who trafficked nearly 200 children to Britain and forced "
+           "them to work as pick-pockets and beggars.",
+     ["begging", "forced_criminality"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
