@@ -147,7 +147,7 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
             found -= set(absorbed)
     tags = {h.tag for h in hits}
     fallback = rules.get("fallback") or {}
-    if not found and fallback and tags & set(fallback["sectors"]):
+    if not found and fallback and tags & set(fallback["tags"]):
         found = {fallback["type"]}
     domestic = rules.get("domestic") or {}
     if domestic and domestic["from"] in found and tags & set(domestic["sectors"]):

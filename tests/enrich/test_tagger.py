@@ -230,6 +230,20 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
     ("en", "Police arrested 26 men who trafficked nearly 200 children to Britain and forced "
            "them to work as pick-pockets and beggars.",
      ["begging", "forced_criminality"]),
+    # fifth session's rare forms in everyday words, and a form told only by withheld pay
+    ("en", "Police in Nepal have arrested five men in connection with a kidney-smuggling racket "
+           "luring poor people to hospitals in India to have their kidneys removed.",
+     ["organ_removal"]),
+    ("en", "Police arrested a man for human trafficking: he brought Vietnamese women to China "
+           "to sell as wives to Chinese men.", ["forced_marriage"]),
+    ("en", "As many as six infants were sold by the gang busted in Patiala, police said after "
+           "arresting four members who would buy and sell newborns.", ["illegal_adoption"]),
+    ("pt", "Pais são presos por tráfico de pessoas ao tentar vender filha recém-nascida por "
+           "R$ 9 mil em Salvador.",
+     ["illegal_adoption"]),
+    ("en", "Twenty Indonesian women were rescued in a raid on an agency in Shah Alam; their "
+           "salaries had not been paid for ten months and their passports were kept by their "
+           "employer.", ["labour"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
