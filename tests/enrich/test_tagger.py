@@ -236,8 +236,9 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
      ["organ_removal"]),
     ("en", "Police arrested a man for human trafficking: he brought Vietnamese women to China "
            "to sell as wives to Chinese men.", ["forced_marriage"]),
-    ("en", "As many as six infants were sold by the gang busted in Patiala, police said after "
-           "arresting four members who would buy and sell newborns.", ["illegal_adoption"]),
+    ("en", "As many as six infants were sold by the child trafficking gang busted in Patiala, "
+           "police said after arresting four members who would buy and sell newborns.",
+     ["illegal_adoption"]),
     ("pt", "Pais são presos por tráfico de pessoas ao tentar vender filha recém-nascida por "
            "R$ 9 mil em Salvador.",
      ["illegal_adoption"]),
