@@ -88,6 +88,8 @@ def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
             yield form, "vverb", role, 1.0
     for form in expand_all(v.get("single_arrest", {}).get(lang, [])):
         yield form, "arrest1", 1, 1.0
+    for form in expand_all(v.get("background", {}).get(lang, [])):
+        yield form, "vback", 1, 1.0
     for form in expand_all(v.get("single_victim", {}).get(lang, [])):
         yield form, "victim1", 1, 1.0
     for form in expand_all(v.get("plural_victims", {}).get(lang, [])):
@@ -380,8 +382,9 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                 k = skip  # "seven women, seven men and four children"
             else:
                 break
-            if k < len(doc.tokens) and doc.tokens[k] in _POSSESSIVE:
-                k += 1  # "six labourers and their four children"
+            if k < len(doc.tokens) and (doc.tokens[k] in _POSSESSIVE or (
+                    doc.tokens[k] == "a" and k not in starts)):
+                k += 1  # "six labourers and their four children", "14 colombianas y a una"
             if k not in starts:
                 break
             nj, nv = starts[k]
@@ -407,9 +410,10 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                         if set(doc.tokens[max(0, i - 2):i]) & _LOWER_BOUND)
     victim_counts = [(w, c) for w, c in counts if c.role == "victim"]
     first_tokens = (doc.token_at(c.start) for _, c in victim_counts)
+    background = {doc.sentence_of(h.start) for h in by.get("vback", [])}  # "last year, 600"
     partial = frozenset(doc.starts[i] for i in first_tokens  # "Mr. K and 13 other labourers"
-                        if (i > 0 and doc.tokens[i - 1] in _JOINERS) or _in_group(doc, i)) \
-        | subgroups
+                        if (i > 0 and doc.tokens[i - 1] in _JOINERS) or _in_group(doc, i)
+                        or doc.sentence_of(doc.starts[i]) in background) | subgroups
     victims = _headline(victim_counts, prefer_lead=True,
                         rounded=rounded, partial=partial)
     if victims is None and by.get("victim1") and all(h.value for h in by["victim1"]):

@@ -173,6 +173,16 @@ def test_parts_joined_after_an_adjective_are_summed():
            "sendo mantidas em regime de escravidão sexual.", 16),
     ("en", "The NGO, with the Ghana Police Service, has rescued ten (10) survivors who were "
            "trafficked. Out of these ten (10), four were boys and six were girls.", 10),
+    # a statistic of other cases is not the headline; sex slaves and factory workers are
+    # counted; "submeter" is a victim verb
+    ("es", "El año pasado se registraron más de 600 víctimas de trata. Un nuevo operativo de la "
+           "Policía Nacional llevado a cabo en Málaga ha liberado a once mujeres.", 11),
+    ("en", "Police say 10 alleged sex slaves were rescued from a brothel in raids on six inner "
+           "Sydney sites yesterday. Three women and two men were arrested.", 10),
+    ("en", "An inspection confirmed 17 migrant factory workers from Burma were trafficked and "
+           "trapped in the factory.", 17),
+    ("pt", "A polícia prendeu um boliviano de 28 anos suspeito de submeter outros quatro "
+           "bolivianos a regime de escravidão.", 4),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
