@@ -92,8 +92,7 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
                                              for h in by.get(c, [])],
                                        index_lang, record.get("published_at"),
                                        incident_sentences)
-        vic = victims.extract_doc(doc, [h for c in ("num", "vnoun", "vverb", "minor", "gender",
-                                                    "arrest1", "victim1", "vback") for h in by.get(c, [])],
+        vic = victims.extract_doc(doc, [h for c in victims.CHANNELS for h in by.get(c, [])],
                                   index_lang)
         out.update(exploitation=tagger.exploitation_types(
             tag_hits, doc.sentence_of, lambda a, b: text[a.end:b.start]), countries=geo.countries,

@@ -74,6 +74,9 @@ def _vocab() -> dict:
     return load_yaml("victims.yaml")
 
 
+CHANNELS = ("num", "vnoun", "vverb", "minor", "gender", "arrest1", "victim1", "vback")
+
+
 def phrases(lang: str) -> Iterator[tuple[str, str, object, float]]:
     """(phrase, channel, value, confidence) entries this stage adds to a language's index."""
     v = _vocab()
