@@ -101,13 +101,14 @@ def _means_forms() -> frozenset[tuple[str, ...]]:
 
 
 def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | None = None,
-                       text_between: Callable[[TagHit, TagHit], str] | None = None
-                       ) -> list[str]:
+                       text_between: Callable[[TagHit, TagHit], str] | None = None,
+                       told: set[int] | None = None) -> list[str]:
     """Exploitation ids (without prefix) an incident's tag hits support, by the rules in
     `exploitation_rules.yaml`: enough summed confidence, nested evidence dropped, a sentence
-    that lists many types (a legal definition) discounted, specific types absorbing general
-    ones, debt bondage beside another type read as its means of control, a sector fallback to
-    labour, and household labour as domestic servitude."""
+    that lists many types (a legal definition) discounted, hits outside the lead and the
+    sentences that tell the incident (`told`: sentence indexes) discounted, specific types
+    absorbing general ones, debt bondage beside another type read as its means of control, a
+    sector fallback to labour, and household labour as domestic servitude."""
     rules = _rules()
     exp = [h for h in hits if h.tag.startswith(EXPLOITATION)]
     inner = [h for h in exp if any(o is not h and o.tag != h.tag and o.start <= h.start
@@ -129,12 +130,17 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
                     and len(gap) <= 30 and ors.intersection(gap.lower().split()):
                 listing.add(sentence_of(a.start))
     discount = float(rules.get("list_discount", 0.5))
+    if told is not None:
+        told = told | set(range(int(rules.get("lead_sentences", 3))))
+    aside = float(rules.get("aside_discount", 1.0))
     weight: dict[str, float] = {}
     for h in exp:
         if h not in inner:
             key = h.tag[len(EXPLOITATION):]
             conf = h.confidence * (discount if listing and sentence_of(h.start) in listing
                                    else 1.0)
+            if told is not None and sentence_of is not None and sentence_of(h.start) not in told:
+                conf *= aside  # "prostitution" only in a background paragraph
             weight[key] = weight.get(key, 0.0) + conf
     found = {k for k, w in weight.items() if w >= float(rules.get("min_weight", 0.6))}
     means = rules.get("means_of_control") or {}

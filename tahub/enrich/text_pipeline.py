@@ -87,6 +87,8 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
                                                    "vverb", "vnoun") for h in by.get(c, [])],
                                  index_lang)
         incident_sentences = {doc.sentence_of(s) for s, _, g in rel.evidence if g == "incident"}
+        told = incident_sentences | {doc.sentence_of(s) for s, _, g in rel.evidence
+                                     if g == "victim"}
         date = dates.incident_date_doc(doc, [h for c in ("month", "weekday", "days_before",
                                                          "ago_before", "ago_after", "ago_unit")
                                              for h in by.get(c, [])],
@@ -95,7 +97,8 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
         vic = victims.extract_doc(doc, [h for c in victims.CHANNELS for h in by.get(c, [])],
                                   index_lang)
         out.update(exploitation=tagger.exploitation_types(
-            tag_hits, doc.sentence_of, lambda a, b: text[a.end:b.start]), countries=geo.countries,
+            tag_hits, doc.sentence_of, lambda a, b: text[a.end:b.start], told),
+                   countries=geo.countries,
                    places=geo.places_out(), incident_date=date.value if date else None,
                    victims_count=vic.victims_count, minors=vic.minors,
                    victim_gender=vic.victim_gender, arrested_count=vic.arrested_count)

@@ -187,6 +187,21 @@ def test_specific_types_absorb_generic_forced_work():
     assert "labour" not in _types(text, "en")
 
 
+def test_a_weak_word_in_a_background_sentence_is_not_the_incidents_form():
+    from tahub.enrich.text_pipeline import enrich_texts
+
+    told = ("Two Vietnamese women were detained in a bride trafficking ring on Sunday after "
+            "police saved six Cambodian victims who were departing for China. The women had "
+            "approached poor families in Cambodia with the promise of a better life. They flew "
+            "them to Hanoi before taking them to China to sell them to men seeking wives. ")
+    aside = "Local media say such brokers often sell women into prostitution as well."
+    assert enrich_texts([{"id": 1, "text": told + aside}])[0]["exploitation"] == [
+        "forced_marriage"]
+    early = "Police say such brokers often sell women into prostitution as well. " + told
+    assert enrich_texts([{"id": 1, "text": early}])[0]["exploitation"] == [
+        "forced_marriage", "sexual"]
+
+
 def test_debt_bondage_beside_another_type_is_its_means_of_control():
     text = ("Forty-two sex workers were rescued from a night club in Angeles City, where they "
             "were kept in debt bondage.")
