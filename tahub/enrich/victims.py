@@ -74,6 +74,7 @@ def _vocab() -> dict:
     return load_yaml("victims.yaml")
 
 
+# The index channels of `phrases` that `extract_doc` reads.
 CHANNELS = ("num", "vnoun", "vverb", "minor", "gender", "arrest1", "victim1", "vback")
 
 
