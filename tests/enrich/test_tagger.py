@@ -260,6 +260,15 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
     ("en", "Twenty Indonesian women were rescued in a raid on an agency in Shah Alam; their "
            "salaries had not been paid for ten months and their passports were kept by their "
            "employer.", ["labour"]),
+    ("en", "Three women were arrested and 137 trafficking victims rescued in Pasay; the victims "
+           "were illegally recruited as domestic helpers and kept in the apartments.",
+     ["domestic_servitude"]),
+    ("en", "A total of 15 Sri Lankans who were trafficked and forcibly employed in cybercrime "
+           "centers in Myawaddy have been rescued.", ["forced_criminality"]),
+    ("en", "The FIA arrested three members of a gang accused of trafficking Pakistani girls to "
+           "China by luring them with false promises of marriage.", ["forced_marriage"]),
+    ("en", "Police raided a house and took in five women who had agreed to sell their babies; "
+           "three members of the trafficking gang were detained.", ["illegal_adoption"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
