@@ -269,6 +269,12 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
            "China by luring them with false promises of marriage.", ["forced_marriage"]),
     ("en", "Police raided a house and took in five women who had agreed to sell their babies; "
            "three members of the trafficking gang were detained.", ["illegal_adoption"]),
+    ("en", "An Arlington, Texas, couple was sentenced today on human trafficking charges for "
+           "forcing a Nigerian widow to perform domestic labor for them for more than eight "
+           "years.", ["domestic_servitude"]),
+    ("en", "A businessman convicted of smuggling a 14-year-old girl into the United States and "
+           "forcing her to work as an unpaid servant at his home was sentenced yesterday.",
+     ["domestic_servitude"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
