@@ -275,6 +275,12 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
     ("en", "A businessman convicted of smuggling a 14-year-old girl into the United States and "
            "forcing her to work as an unpaid servant at his home was sentenced yesterday.",
      ["domestic_servitude"]),
+    ("en", "Police rescued 23 Vietnamese women and teenagers forced into vice by working as "
+           "guest relation officers at entertainment centres, human trafficking victims.",
+     ["sexual"]),
+    ("en", "The Salvation Army worked with the Modern Day Slavery Investigation Team of the "
+           "Metropolitan Police in raids tackling the sexual exploitation of women in "
+           "brothels; detectives made six arrests and rescued women.", ["sexual"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
