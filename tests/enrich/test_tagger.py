@@ -281,6 +281,11 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
     ("en", "The Salvation Army worked with the Modern Day Slavery Investigation Team of the "
            "Metropolitan Police in raids tackling the sexual exploitation of women in "
            "brothels; detectives made six arrests and rescued women.", ["sexual"]),
+    ("en", "At least 22 women were rescued and six suspects arrested in Xiamen, where the "
+           "traffickers forced them to work as sex workers at an entertainment parlour.",
+     ["sexual"]),
+    ("en", "Police busted a trafficking gang that sold young girls as brides in Haryana; they "
+           "performed household chores all day.", ["domestic_servitude", "forced_marriage"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
