@@ -286,6 +286,10 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
      ["sexual"]),
     ("en", "Police busted a trafficking gang that sold young girls as brides in Haryana; they "
            "performed household chores all day.", ["domestic_servitude", "forced_marriage"]),
+    ("es", "Fueron detenidos el padre y un cliente: según la Fiscalía de trata de personas, él "
+           "ofrecía sexo con niñas a cambio de dinero por Facebook.", ["sexual"]),
+    ("es", "La FELCC rescató a 24 mujeres relacionadas con delitos de trata y tráfico con fines "
+           "laborales.", ["labour"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
