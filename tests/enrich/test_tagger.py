@@ -290,6 +290,8 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
            "ofrecía sexo con niñas a cambio de dinero por Facebook.", ["sexual"]),
     ("es", "La FELCC rescató a 24 mujeres relacionadas con delitos de trata y tráfico con fines "
            "laborales.", ["labour"]),
+    ("en", "Argentine authorities have rescued 56 immigrants who were working in slavery in "
+           "several textile mills; nine people have been arrested for trafficking.", ["labour"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
