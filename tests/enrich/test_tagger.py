@@ -292,6 +292,8 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
            "laborales.", ["labour"]),
     ("en", "Argentine authorities have rescued 56 immigrants who were working in slavery in "
            "several textile mills; nine people have been arrested for trafficking.", ["labour"]),
+    ("es", "Ocho mujeres fueron liberadas por los Mossos; eran captadas en sus países y "
+           "trasladadas a Catalunya, donde las obligaban a vender su cuerpo.", ["sexual"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
