@@ -294,6 +294,9 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
            "several textile mills; nine people have been arrested for trafficking.", ["labour"]),
     ("es", "Ocho mujeres fueron liberadas por los Mossos; eran captadas en sus países y "
            "trasladadas a Catalunya, donde las obligaban a vender su cuerpo.", ["sexual"]),
+    ("en", "Indonesian police arrested four suspects of a trafficking ring that lured 12 women "
+           "with jobs in China. They ended up being sold to Chinese men as sham brides.",
+     ["forced_marriage"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
