@@ -3,9 +3,10 @@
 Cue words per language (`tahub/schema/relevance.yaml`) are counted by group (trafficking,
 incident, awareness, drugs, arms/wildlife, migrant smuggling, web traffic, football); a linear
 score per kind over log(1 + count) picks the kind. The weights (`relevance_weights.yaml`) are
-learnt from the labelled dev texts by `python -m tahub.eval.train_relevance`, not set by hand.
-The relevance score is the probability of `incident` against the best other kind; the
-evidence lists the cues that fired.
+learnt from the labelled dev texts by `python -m tahub.eval.train_relevance`, not set by hand,
+and so is the margin by which `incident` must beat the next kind. The relevance score is the
+probability of `incident` against the best other kind beyond that margin (> 0.5 exactly when
+the text is an incident); the evidence lists the cues that fired.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from tahub.enrich.vocab import expand_all, load_yaml, require
 from tahub.errors import SchemaError
 
 NAME = "relevance"
-VERSION = "1.1"
+VERSION = "1.2"
 METHOD = f"{NAME}@{VERSION}"
 KINDS = ("incident", "awareness_or_policy", "drug_trafficking", "arms_or_wildlife_trafficking",
          "migrant_smuggling", "other")
@@ -60,6 +61,12 @@ def _weights() -> tuple[tuple[str, float, dict[str, float]], ...]:
     return tuple((kind, float(w.get("bias", 0.0)),
                   {g: float(x) for g, x in w.items() if g != "bias"})
                  for kind, w in kinds.items())
+
+
+@functools.lru_cache(maxsize=1)
+def _incident_margin() -> float:
+    """How far `incident` must beat the next kind (logits), chosen with the weights."""
+    return float(load_yaml(WEIGHTS_FILE).get("incident_margin", 0.0))
 
 
 def features(counts: dict[str, int], exploitation_hits: int = 0, control_hits: int = 0,
@@ -136,9 +143,10 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0, control_hits: int 
     scores: dict[str, float] = {}
     for kind, bias, weights in _weights():
         scores[kind] = bias + sum(w * v for g, v in feats.items() if (w := weights.get(g)))
-    kind = max(scores, key=lambda k: scores[k])
-    margin = scores["incident"] - max(v for k, v in scores.items() if k != "incident")
-    prob = 1.0 / (1.0 + math.exp(-margin))  # > 0.5 exactly when incident is the best kind
+    other = max((k for k in scores if k != "incident"), key=lambda k: scores[k])
+    margin = scores["incident"] - scores[other] - _incident_margin()
+    kind = "incident" if margin > 0 else other  # incident must win by the learnt margin
+    prob = 1.0 / (1.0 + math.exp(-margin))  # > 0.5 exactly when the text is an incident
     evidence = tuple((h.start, h.end, h.value) for h in hits)
     return RelevanceFact(kind == "incident", round(prob, 4), kind, counts, evidence)
 

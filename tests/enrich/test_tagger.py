@@ -297,6 +297,9 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
     ("en", "Indonesian police arrested four suspects of a trafficking ring that lured 12 women "
            "with jobs in China. They ended up being sold to Chinese men as sham brides.",
      ["forced_marriage"]),
+    ("es", "Una pareja fue condenada por trata de personas: captaron jóvenes madres en Bolivia "
+           "para traerlas a la Argentina a trabajar en tareas domésticas.",
+     ["domestic_servitude"]),
     ("en", "A months-long investigation into human trafficking has led to the rescue of 18 women "
            "who were forced to work in the sex trade against their will, police said.",
      ["sexual"]),
