@@ -128,9 +128,9 @@ def test_overview_and_map_in_spanish(page, server) -> None:  # type: ignore[no-u
     # layer toggles: switching the incident hexagons off removes their shapes
     before = page.locator(".leaflet-overlay-pane path").count()
     page.get_by_role("checkbox", name="Focos de incidentes (4)").uncheck()
-    # the other layers may still be drawing: wait (up to the default timeout) for fewer shapes
-    page.wait_for_function(
-        "n => document.querySelectorAll('.leaflet-overlay-pane path').length < n", arg=before)
+    # wait (up to the default timeout) for fewer shapes: the last one detached. A locator, not
+    # wait_for_function, whose polling the pages' CSP refuses when its first check fails
+    page.locator(".leaflet-overlay-pane path").nth(before - 1).wait_for(state="detached")
     assert page.locator(".leaflet-overlay-pane path").count() < before
     page.wait_for_timeout(500)
     assert page.locator("html").get_attribute("lang") == "es"
