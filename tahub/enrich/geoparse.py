@@ -311,6 +311,7 @@ def _place_kinds() -> frozenset[str]:
     return frozenset(normalise(w) for w in geo_vocab().get("place_kind_words", []))
 
 
+_LIST_JOIN = frozenset({"and", "or", "y", "o", "e", "ou"})
 PERPETRATOR_WINDOW = 8  # tokens around a nationality word searched for arrest/victim words
 
 
@@ -325,6 +326,15 @@ def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
         return True
     beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
     return bool(_word_set("suspect_nouns").intersection(beside))
+
+
+def _listed_after_place(doc: TextDoc, h: Hit, place_ends: frozenset[int]) -> bool:
+    """The name continues a list of places ("Syria, Jordan and Lebanon"): the place before it
+    gives it the place cue that a name shared with a first name needs."""
+    k = h.i
+    if k > 0 and doc.tokens[k - 1] in _LIST_JOIN:
+        k -= 1
+    return k in place_ends and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() in ("", ",")
 
 
 def _citizen_of(doc: TextDoc, h: Hit) -> bool:
@@ -370,6 +380,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     min_pop = int(geo_vocab().get("min_city_population", 100_000))
     geo = _longest([h for h in hits if h.channel == "geo"])
     place_starts = frozenset(h.i for h in geo)
+    place_ends = frozenset(h.j for h in geo)
     roles = [h for h in hits if h.channel == "geo_role"]
     people = [h for h in hits if h.channel in ("vverb", "vnoun")  # explicit words only
               and h.value in ("arrest", "victim", "victim_word", "victim_female",
@@ -421,7 +432,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             places = tuple(p for p in places if p.kind not in ("country", "demonym"))
             if not places:
                 continue  # "no concelho de Cuba" is a Portuguese town, not the country
-        after_cue = "place" in before
+        after_cue = "place" in before or _listed_after_place(doc, h, place_ends)
         single = h.j - h.i == 1
         places = tuple(p for p in places if
                        (not p.needs_cue or after_cue)

@@ -413,6 +413,14 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
                  "Putina, en Perú. “Una de las señoritas ya había pasado varias veces. La Policía "
                  "desarrolla trabajos coordinados con sus pares de Brasil y Chile.", ["PE"],
                  id="'Una' is a word; police counterparts help"),
+    pytest.param("en", "Twenty-two women bound for Dubai and eventually Syria, Jordan and Lebanon "
+                 "were rescued.", ["AE", "JO", "LB", "SY"],
+                 id="a country named like a person after 'bound for'"),
+    pytest.param("en", "The foreigners were trafficked from Swaziland and Lesotho to work at a "
+                 "factory in South Africa.", ["LS", "SZ", "ZA"], id="Swaziland"),
+    pytest.param("en", "A couple from California admitted bringing their Guatemalan relative to "
+                 "work for free at their restaurant.", ["GT", "US"],
+                 id="a nationality before 'relative'"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected
