@@ -505,6 +505,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             if _perpetrator(doc, h, people):
                 continue  # "el captor, un ciudadano venezolano acusado de captar mujeres"
             role = "origin"
+        elif place.kind == "country" and role == "origin" and _perpetrator(doc, h, people):
+            continue  # "the alleged traffickers are believed to originate from Iran"
         conf = 0.9 if place.kind in ("country", "demonym") or len(places) == 1 else 0.7
         fact = PlaceFact(place.name, place.country, place.kind, place.lat, place.lon, role,
                          h.start, h.end, text[h.start:h.end], conf)

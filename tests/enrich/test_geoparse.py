@@ -421,6 +421,11 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     pytest.param("en", "A couple from California admitted bringing their Guatemalan relative to "
                  "work for free at their restaurant.", ["GT", "US"],
                  id="a nationality before 'relative'"),
+    pytest.param("en", "Police rescued 11 potential victims working in nail bars in Scotland. The "
+                 "alleged human traffickers are believed to originate from Iran.", ["GB"],
+                 id="the suspects' country of origin"),
+    pytest.param("en", "Police rescued 11 women in Scotland. The victims are believed to "
+                 "originate from Iran.", ["GB", "IR"], id="the victims' country of origin"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected
