@@ -4,8 +4,9 @@ Reads only `split == "dev"` gold lines (never heldout or the fresh batches), com
 text's cue features exactly as `tahub enrich` does, fits a multinomial logistic regression of
 the six kinds on them (scikit-learn, a dev dependency), reports its 5-fold cross-validated
 accuracy on dev, chooses how far `incident` must beat the next kind for a text to count as
-relevant (the largest margin of a fixed grid whose cross-validated relevance F1 equals the
-best, so borderline statistics pieces are not read as incidents when that costs nothing), and
+relevant (the largest margin of a fixed grid whose cross-validated relevance F1 is within
+`TOLERANCE` of the best, so borderline statistics pieces are not read as incidents when that
+costs next to nothing), and
 writes `tahub/schema/relevance_weights.yaml`. The run time applies the weights as plain dot
 products. Deterministic: the same dev set and cue lists give the same file; rerun it after
 changing a cue list or the dev set.
@@ -29,6 +30,7 @@ C = 1.0
 FOLDS = 5
 MARGINS = (0.0, 0.25, 0.5)  # incident score over the next kind's, in logits
 SEEDS = (0, 1, 2)
+TOLERANCE = 0.0005  # F1 this close to the best counts as a tie (under one text of dev)
 
 
 def design(gold: list[dict]) -> tuple[list[list[float]], list[str]]:
@@ -84,8 +86,8 @@ def choose_margin(gold: list[dict]) -> tuple[float, dict[float, float]]:
             tp = sum(p and t for p, t in zip(pred[m], truth, strict=True))
             f1s[m].append(2 * tp / (sum(truth) + sum(pred[m])))
     mean = {m: sum(v) / len(v) for m, v in f1s.items()}
-    best = round(max(mean.values()), 3)
-    return max(m for m in MARGINS if round(mean[m], 3) == best), mean
+    best = max(mean.values())
+    return max(m for m in MARGINS if mean[m] >= best - TOLERANCE), mean
 
 
 def weights(model: object) -> dict[str, dict[str, float]]:
