@@ -311,7 +311,7 @@ def _place_kinds() -> frozenset[str]:
     return frozenset(normalise(w) for w in geo_vocab().get("place_kind_words", []))
 
 
-_LIST_JOIN = frozenset({"and", "or", "y", "o", "e", "ou"})
+_LIST_JOIN = frozenset({"and", "or", "y", "o", "e", "ou"})  # "Syria, Jordan and Lebanon"
 PERPETRATOR_WINDOW = 8  # tokens around a nationality word searched for arrest/victim words
 
 
