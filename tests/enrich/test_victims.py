@@ -183,6 +183,7 @@ def test_parts_joined_after_an_adjective_are_summed():
            "trapped in the factory.", 17),
     ("pt", "A polícia prendeu um boliviano de 28 anos suspeito de submeter outros quatro "
            "bolivianos a regime de escravidão.", 4),
+    ("es", "La Policía rescató a 14 mujeres y a una niña en un bar.", 15),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
