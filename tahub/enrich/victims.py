@@ -182,6 +182,21 @@ def _in_group(doc: TextDoc, i: int) -> bool:
     return toks[first] in _AMONG_THEM and i - first > 3
 
 
+def _bare_count_role(doc: TextDoc, i: int, j: int, verbs: list[Hit]) -> str | None:
+    """Role of a number with no noun (tokens i..j): arrests after an arrest verb ("detuvo a
+    cinco"), victims when it opens a clause before a victim verb ("Pelo menos 15 foram
+    resgatadas"; not "aged 19 to 24, were rescued")."""
+    if any(v.value == "arrest" and i - 3 <= v.j <= i and set(doc.tokens[v.j:i]) <= _BRIDGE
+           for v in verbs):
+        return "arrest"
+    opens = i == 0 or doc.tokens[i - 1] in _LOWER_BOUND or (
+        doc.sentence_of(doc.starts[i - 1]) != doc.sentence_of(doc.starts[i]))
+    if opens and any(v.value == "victim" and j < v.i <= j + 2
+                     and set(doc.tokens[j:v.i]) <= _AUXILIARIES for v in verbs):
+        return "victim"
+    return None
+
+
 def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
     """(first token, end token, value) of every number, digits and words, combined."""
     words: dict[int, tuple[int, int]] = {}
@@ -328,16 +343,9 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             continue
         noun = noun_after(j)
         if noun is None:
-            if value > 1 and any(v.value == "arrest" and i - 3 <= v.j <= i and
-                                 set(doc.tokens[v.j:i]) <= _BRIDGE for v in verbs):
-                counts.append((0.5, Count(value, "arrest", doc.starts[i], doc.ends[j - 1],
-                                          doc.text[doc.starts[i]:doc.ends[j - 1]])))
-            elif value > 1 and (i == 0 or doc.tokens[i - 1] in _LOWER_BOUND  # "Pelo menos 15
-                                or doc.sentence_of(doc.starts[i - 1]) != doc.sentence_of(
-                                    doc.starts[i])) and any(  # foram resgatadas", not "aged 19
-                    v.value == "victim" and j < v.i <= j + 2  # to 24, were rescued"
-                    and set(doc.tokens[j:v.i]) <= _AUXILIARIES for v in verbs):
-                counts.append((0.5, Count(value, "victim", doc.starts[i], doc.ends[j - 1],
+            bare = _bare_count_role(doc, i, j, verbs) if value > 1 else None
+            if bare:
+                counts.append((0.5, Count(value, bare, doc.starts[i], doc.ends[j - 1],
                                           doc.text[doc.starts[i]:doc.ends[j - 1]])))
             continue
         kind = noun.value
