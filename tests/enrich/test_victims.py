@@ -184,6 +184,12 @@ def test_parts_joined_after_an_adjective_are_summed():
     ("pt", "A polícia prendeu um boliviano de 28 anos suspeito de submeter outros quatro "
            "bolivianos a regime de escravidão.", 4),
     ("es", "La Policía rescató a 14 mujeres y a una niña en un bar.", 15),
+    ("en", "No fewer than 93 Nigerians were evacuated from Mali by the National Agency for the "
+           "Prohibition of Trafficking in Persons.", 93),
+    ("pt", "Seis indivíduos foram detidos, no Alentejo, numa operação que identificou mais de 200 "
+           "estrangeiros em situação de exploração laboral.", 200),
+    ("pt", "A polícia intercetou uma carrinha que transportava 16 jovens que haviam sido "
+           "recrutados no distrito de Pebane.", 16),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
