@@ -276,16 +276,31 @@ _DATED = re.compile(r"\s*,\s*(\d{1,2}(st|nd|rd|th)?\s+(de\s+)?[A-Za-zÀ-ÿ]{3,}"
                     r"|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
 
 
-def _in_person_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str]) -> bool:
+NAME_PARTS = 3  # capitalised words a surname may follow its first name by ("Juan Manuel Mundaca")
+
+
+def _in_person_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str],
+                    place_starts: frozenset[int] = frozenset()) -> bool:
     """A country's name inside a person's: a first name before a capitalised word ("the
     prosecutor Kenya Porcell", "Jordan Henderson"), or a surname after a capitalised first
-    name ("la fiscal Esperanza Montenegro")."""
-    text, toks, k = doc.text, doc.tokens, h.i - 1
+    name and up to two more names that are not places ("la fiscal Esperanza Montenegro", "el
+    general Juan Manuel Mundaca Montenegro")."""
+    text, toks = doc.text, doc.tokens
     first = h.j - h.i == 1 and toks[h.i] in names and h.j < len(toks) \
         and text[doc.starts[h.j]].isupper() and text[h.end:doc.starts[h.j]] == " " \
         and toks[h.j] not in _place_kinds()
-    return first or (k >= 0 and toks[k] in names and text[doc.starts[k]].isupper()
-                     and text[doc.ends[k]:h.start] == " ")
+    if first:
+        return True
+    end = h.start
+    for k in range(h.i - 1, max(-1, h.i - 1 - NAME_PARTS), -1):
+        if not text[doc.starts[k]].isupper() or text[doc.ends[k]:end] != " ":
+            return False
+        if toks[k] in names:
+            return True
+        if k in place_starts:
+            return False
+        end = doc.starts[k]
+    return False
 
 
 def _surname_of(doc: TextDoc, h: Hit) -> bool:
@@ -335,6 +350,17 @@ def _listed_after_place(doc: TextDoc, h: Hit, place_ends: frozenset[int]) -> boo
     if k > 0 and doc.tokens[k - 1] in _LIST_JOIN:
         k -= 1
     return k in place_ends and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() in ("", ",")
+
+
+def _listed_before_place(doc: TextDoc, h: Hit, place_starts: frozenset[int]) -> bool:
+    """The name opens or continues a list whose next item is one of `place_starts`."""
+    k = h.j
+    if k < len(doc.tokens) and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() == "," \
+            and doc.tokens[k] in _LIST_JOIN:
+        k += 1  # "Niger, and Libya"
+    elif k < len(doc.tokens) and doc.tokens[k] in _LIST_JOIN:
+        k += 1
+    return k in place_starts and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() in ("", ",")
 
 
 def _citizen_of(doc: TextDoc, h: Hit) -> bool:
@@ -442,7 +468,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                 and (_capitalised_neighbour(doc, h, cues)
                                      or _surname_of(doc, h)))
                        and not (p.kind == "country" and (_agency_country(doc, h)
-                                                         or _in_person_name(doc, h, names))))
+                                                         or _in_person_name(doc, h, names,
+                                                                            place_starts))))
         if places:
             mentions.append((h, places, after_cue))
     def helper(h: Hit) -> bool:
@@ -473,11 +500,17 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             accepted.append(PlaceFact(m.group(1), "BR", "state_code", None, None, None,
                                       m.start(1), m.end(1), m.group(1), 0.8))
     full: list[tuple[tuple[str, ...], Place]] = []  # multi-word places read so far
+    only = [h for h, ps, _ in mentions if all(p.kind == "country" for p in ps)]
+    only_starts, only_ends = frozenset(h.i for h in only), frozenset(h.j for h in only)
     for h, places, after_cue in mentions:
         key = tuple(doc.tokens[h.i:h.j])
         place = next((p for k, p in full if len(k) > len(key) and k[:len(key)] == key),
                      None) or _choose(places, context, spoken)  # "San Cristóbal" after
         # "San Cristóbal de las Casas" is that city, not the Dominican province
+        if place.kind != "country" and (_listed_after_place(doc, h, only_ends)
+                                        or _listed_before_place(doc, h, only_starts)):
+            place = next((p for p in places if p.kind == "country"), place)  # "through
+            # Niger and Libya" is the country even in a text about Nigeria and its Niger State
         if len(key) > 1 and place.kind in ("city", "region"):
             full.append((key, place))
         small = place.population < min_pop and not (  # "in Montrose" is Trinidad's in a text

@@ -425,6 +425,12 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
                  id="the suspects' country of origin"),
     pytest.param("en", "Police rescued 11 women in Scotland. The victims are believed to "
                  "originate from Iran.", ["GB", "IR"], id="the victims' country of origin"),
+    pytest.param("en", "Nigerian women were taken from Nigeria through Niger and Libya to the "
+                 "Sicilian port of Pozzallo, Italy.", ["IT", "LY", "NE", "NG"],
+                 id="a country listed with countries, not Nigeria's Niger State"),
+    pytest.param("es", "Rescataron a una adolescente en Huaral, Perú, informó el jefe de la "
+                 "Región Policial Lima Norte, general Juan Manuel Mundaca Montenegro.", ["PE"],
+                 id="a surname two names after the first name"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected

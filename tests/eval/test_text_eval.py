@@ -50,22 +50,24 @@ def test_each_split_loads_only_its_own_lines(tmp_path):
                            _line(id="s", split="fresh9"),
                            _line(id="t", split="fresh10"),
                            _line(id="u", split="fresh11"),
-                           _line(id="v", split="fresh12")])
+                           _line(id="v", split="fresh12"),
+                           _line(id="w", split="fresh13")])
     ids = {split: [g["id"] for g in text.load_gold(split, tmp_path)] for split in text.SPLITS}
     assert ids == {"dev": ["d"], "heldout": ["h"], "fresh": ["f"], "fresh2": ["g"],
                    "fresh3": ["k"], "fresh4": ["m"], "fresh5": ["n"], "fresh6": ["p"],
                    "fresh7": ["q"], "fresh8": ["r"], "fresh9": ["s"],
-                   "fresh10": ["t"], "fresh11": ["u"], "fresh12": ["v"],
-                   "untuned": ["h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u", "v"],
+                   "fresh10": ["t"], "fresh11": ["u"], "fresh12": ["v"], "fresh13": ["w"],
+                   "untuned": ["h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u", "v",
+                               "w"],
                    "all": ["d", "h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u",
-                           "v"]}
+                           "v", "w"]}
     with pytest.raises(ValueError, match="unknown split"):
         text.load_gold("fresh-ish", tmp_path)
 
 
 @pytest.mark.parametrize("batch", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                    "fresh7", "fresh8", "fresh9",
-                                   "fresh10", "fresh11", "fresh12"])
+                                   "fresh10", "fresh11", "fresh12", "fresh13"])
 def test_fresh_batches_are_apart_from_every_other_split(batch):
     fresh = text.load_gold(batch)
     others = [g for g in text.load_gold("all") if g["split"] != batch]
