@@ -102,7 +102,7 @@ def _before_cues(lang: str) -> dict[tuple[str, ...], frozenset[str]]:
     kinds: dict[tuple[str, ...], set[str]] = {}
     for key in _place_cues(lang):
         kinds.setdefault(key, set()).add("place")
-    for kind in ("neighbourhood", "local_division", "not_place"):
+    for kind in ("neighbourhood", "local_division", "not_place", "distance"):
         for key in _phrase_set(f"{kind}_before"):
             kinds.setdefault(key, set()).add(kind)
     return {k: frozenset(v) for k, v in kinds.items()}
@@ -289,18 +289,45 @@ def _in_person_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str],
     first = h.j - h.i == 1 and toks[h.i] in names and h.j < len(toks) \
         and text[doc.starts[h.j]].isupper() and text[h.end:doc.starts[h.j]] == " " \
         and toks[h.j] not in _place_kinds()
-    if first:
-        return True
-    end = h.start
-    for k in range(h.i - 1, max(-1, h.i - 1 - NAME_PARTS), -1):
-        if not text[doc.starts[k]].isupper() or text[doc.ends[k]:end] != " ":
+    return first or _after_first_name(doc, h, names, place_starts)
+
+
+def _after_first_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str],
+                      place_starts: frozenset[int] = frozenset()) -> bool:
+    """A place name that ends a person's name: a capitalised first name, then up to two more
+    names that are not places or a particle ("Juan Manuel Mundaca Montenegro", "la jueza
+    Silvia de León"). A capitalised word before the first name makes it part of a place's own
+    name ("Puerto Francisco de Orellana")."""
+    text, toks = doc.text, doc.tokens
+    end, parts = h.start, 0
+    for k in range(h.i - 1, -1, -1):
+        if text[doc.ends[k]:end] != " ":
+            return False
+        if toks[k] in _PARTICLES and text[doc.starts[k]].islower() and k == h.i - 1:
+            end = doc.starts[k]
+            continue
+        if not text[doc.starts[k]].isupper():
             return False
         if toks[k] in names:
-            return True
-        if k in place_starts:
+            return not (k > 0 and text[doc.ends[k - 1]:doc.starts[k]] == " "
+                        and text[doc.starts[k - 1]].isupper() and toks[k - 1] not in names)
+        parts += 1
+        if k in place_starts or parts >= NAME_PARTS:
             return False
         end = doc.starts[k]
     return False
+
+
+def _speaker(doc: TextDoc, h: Hit) -> bool:
+    """A town's name used as a person's surname in reported speech: "Pereira explicó",
+    "según Pereira.", "according to Pereira,"."""
+    toks, text = doc.tokens, doc.text
+    if h.j < len(toks) and text[doc.ends[h.j - 1]:doc.starts[h.j]] == " " \
+            and toks[h.j] in _word_set("speech_after"):
+        return True
+    after = text[h.end:h.end + 1]
+    return after in (",", ".", ";") and any(
+        h.i >= len(p) and tuple(toks[h.i - len(p):h.i]) == p for p in _phrase_set("speech_before"))
 
 
 def _surname_of(doc: TextDoc, h: Hit) -> bool:
@@ -454,6 +481,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         if "not_place" in before or (
                 h.j < len(doc.tokens) and doc.tokens[h.j] in _word_set("not_place_after")):
             continue  # "Protocolo de Palermo", "alias Wellington", "the Palermo Protocol"
+        if "distance" in before and any(p.kind in ("country", "demonym") for p in places):
+            continue  # "a 60 kilómetros de Guatemala": a landmark, the city's reading too
         if "local_division" in before:
             places = tuple(p for p in places if p.kind not in ("country", "demonym"))
             if not places:
@@ -466,7 +495,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                 and doc.tokens[h.i] in names and not after_cue)
                        and not (p.kind in ("city", "region")
                                 and (_capitalised_neighbour(doc, h, cues)
-                                     or _surname_of(doc, h)))
+                                     or _surname_of(doc, h)
+                                     or _after_first_name(doc, h, names, place_starts)))
+                       and not (p.kind == "city" and _speaker(doc, h))
                        and not (p.kind == "country" and (_agency_country(doc, h)
                                                          or _in_person_name(doc, h, names,
                                                                             place_starts))))
@@ -517,9 +548,11 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             after_cue and len(places) == 1 and not context - {place.country})  # naming only it
         if place.kind == "city" and place.country not in named and small:
             continue
-        if place.kind in ("city", "region") and place.country not in named and (
+        if (place.kind == "country" or place.kind in ("city", "region")
+                and place.country not in named) and (
                 "neighbourhood" in _cues_before(doc, h.i, lang)):
-            continue  # "el barrio Santa Fe" of a Colombian city is not Argentina's Santa Fe
+            continue  # "el barrio Santa Fe" of a Colombian city is not Argentina's Santa Fe,
+            # "el barrio de Guadalupe" not Guadeloupe
         if place.kind == "region" and by_name and place.country not in named and not (
                 place.country in spoken and not by_name & spoken) \
                 and regions_named[place.country] < 2:  # "Bihar, Uttar Pradesh and Nepal"

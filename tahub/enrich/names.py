@@ -15,7 +15,9 @@ def first_names() -> frozenset[str]:
     """Normalised (lower-case, accent-free) first names; `+` in compound names is a space.
     Function words that happen to be names somewhere ("the", "del", "san") are left out."""
     function_words = {str(w) for words in load_yaml("language.yaml")["languages"].values()
-                      for w in words} | {"san", "santa", "santo", "sao", "el", "la", "de"}
+                      for w in words} | {"san", "santa", "santo", "sao", "el", "la", "de",
+                                         "en", "em", "in", "no", "con", "com", "para", "que",
+                                         "a", "o"}  # words the languages share ("En Alicante")
     data = resources.files("gender_guesser").joinpath("data/nam_dict.txt")
     names: set[str] = set()
     with data.open(encoding="utf-8") as fh:

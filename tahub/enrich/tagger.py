@@ -111,8 +111,9 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
     sector fallback to labour, and household labour as domestic servitude."""
     rules = _rules()
     exp = [h for h in hits if h.tag.startswith(EXPLOITATION)]
-    inner = [h for h in exp if any(o is not h and o.tag != h.tag and o.start <= h.start
-                                   and h.end <= o.end for o in exp)]
+    kept = {EXPLOITATION + t for t in rules.get("nested_kept") or ()}
+    inner = [h for h in exp if h.tag not in kept and any(
+        o is not h and o.tag != h.tag and o.start <= h.start and h.end <= o.end for o in exp)]
     listing: set[int] = set()
     if sentence_of is not None:
         kinds: dict[int, set[str]] = {}

@@ -29,8 +29,11 @@ from tahub.eval.text import load_gold
 C = 1.0
 FOLDS = 5
 MARGINS = (0.0, 0.25, 0.5)  # incident score over the next kind's, in logits
-SEEDS = (0, 1, 2)
-TOLERANCE = 0.0005  # F1 this close to the best counts as a tie (under one text of dev)
+SEEDS = (0, 1, 2, 3, 4, 5)
+# F1 this close to the best counts as a tie: on 1,512 dev texts the gap between margins 0 and
+# 0.25 changed sign between fold seeds (-0.0013 to +0.0026), so a 0.0005 tolerance over three
+# seeds let noise pick the margin.
+TOLERANCE = 0.001
 
 
 def design(gold: list[dict]) -> tuple[list[list[float]], list[str]]:

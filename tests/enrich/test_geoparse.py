@@ -431,6 +431,21 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     pytest.param("es", "Rescataron a una adolescente en Huaral, Perú, informó el jefe de la "
                  "Región Policial Lima Norte, general Juan Manuel Mundaca Montenegro.", ["PE"],
                  id="a surname two names after the first name"),
+    pytest.param("es", "Los tres fueron ligados a proceso por la jueza sexta Penal, Silvia de "
+                 "León, por trata de personas en Guatemala.", ["GT"],
+                 id="a town's name as a surname after a particle"),
+    pytest.param("es", "Pereira explicó que las víctimas de esta red suelen ser niñas de El "
+                 "Salvador, según Pereira.", ["SV"], id="a town's name as a speaker"),
+    pytest.param("es", "En Alicante, España, unos padres fueron detenidos.", ["ES"],
+                 id="a preposition that is a first name somewhere"),
+    pytest.param("es", "Las dos hondureñas llamaron al 066 desde un hotel en el barrio de "
+                 "Guadalupe.", ["HN"], id="a neighbourhood named like a country"),
+    pytest.param("es", "Explotaban a una joven hondureña en Frontera Comalapa, Chiapas, a unos 60 "
+                 "kilómetros de Guatemala.", ["HN", "MX"],
+                 id="a distance from a country"),
+    pytest.param("pt", "A PF fechou um estabelecimento de exploração sexual na cidade de "
+                 "Naviraí, a 359 km de Campo Grande.", ["BR"],
+                 id="a distance from a town still names its country"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected
