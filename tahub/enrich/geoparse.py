@@ -370,7 +370,7 @@ def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
     return bool(_word_set("suspect_nouns").intersection(beside))
 
 
-def _listed_after_place(doc: TextDoc, h: Hit, place_ends: frozenset[int]) -> bool:
+def _listed_after_place(doc: TextDoc, h: Hit, place_ends: frozenset[int] | set[int]) -> bool:
     """The name continues a list of places ("Syria, Jordan and Lebanon"): the place before it
     gives it the place cue that a name shared with a first name needs."""
     k = h.i
@@ -449,6 +449,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     names, name_pop = first_names(), int(vocab.get("first_name_population", 1_000_000))
     mentions: list[tuple[Hit, tuple[Place, ...], bool]] = []
     datelines: set[int] = set()
+    kept_demonyms: set[int] = set()  # "de nacionalidades venezolana y dominicana"
     for h in geo:
         places: tuple[Place, ...] = h.value
         demonym = all(p.kind == "demonym" for p in places)
@@ -459,7 +460,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 h.i > 0 and doc.tokens[h.i - 1] in _number_words())  # "five Vietnamese"
             as_noun = h.i > 0 and doc.tokens[h.i - 1] in _word_set("noun_articles")
             if not plural and not counted and not as_noun and not persons.intersection(near) \
-                    and not _police_of(doc, h):
+                    and not _police_of(doc, h) and not _listed_after_place(doc, h, kept_demonyms):
                 continue  # "Thai fishing boats", "a Colombian restaurant"; not "una nicaragüense"
             if h.i > 0 and doc.tokens[h.i - 1] in _word_set("currency_before"):
                 continue  # "140 dólares estadounidenses"
@@ -503,6 +504,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                                                             place_starts))))
         if places:
             mentions.append((h, places, after_cue))
+            if demonym:
+                kept_demonyms.add(h.j)
     def helper(h: Hit) -> bool:
         return any(0 <= h.i - j <= HELPER_WINDOW and end <= h.start < stop
                    for j, end, stop in helper_scopes)
@@ -531,6 +534,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             accepted.append(PlaceFact(m.group(1), "BR", "state_code", None, None, None,
                                       m.start(1), m.end(1), m.group(1), 0.8))
     full: list[tuple[tuple[str, ...], Place]] = []  # multi-word places read so far
+    suspects: set[int] = set()  # ends of nationalities said of suspects
+    in_brackets = {h.start - 2: {p.country for p in ps} for h, ps, _ in mentions  # "Vitoria
+                   if text[h.start - 2:h.start] == " (" and ps[0].kind != "demonym"}  # (Álava)"
     only = [h for h, ps, _ in mentions if all(p.kind == "country" for p in ps)]
     only_starts, only_ends = frozenset(h.i for h in only), frozenset(h.j for h in only)
     for h, places, after_cue in mentions:
@@ -542,6 +548,10 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                         or _listed_before_place(doc, h, only_starts)):
             place = next((p for p in places if p.kind == "country"), place)  # "through
             # Niger and Libya" is the country even in a text about Nigeria and its Niger State
+        if (within := in_brackets.get(h.end)) is not None and place.country not in within:
+            place = next((p for p in places if p.country in within), None)  # "Vitoria
+            if place is None:  # (Álava)" is the Spanish city, not Vitória in Brazil
+                continue
         if len(key) > 1 and place.kind in ("city", "region"):
             full.append((key, place))
         small = place.population < min_pop and not (  # "in Montrose" is Trinidad's in a text
@@ -568,7 +578,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         if place.kind == "demonym" and _police_of(doc, h):
             role = "rescue"  # "Indonesian police arrested", "la Policía colombiana rescató"
         elif place.kind == "demonym" and role in (None, "origin"):
-            if _perpetrator(doc, h, people):
+            if _perpetrator(doc, h, people) or _listed_after_place(doc, h, suspects):
+                suspects.add(h.j)  # "22 detenidos, de nacionalidad colombiana y venezolana"
                 continue  # "el captor, un ciudadano venezolano acusado de captar mujeres"
             role = "origin"
         elif place.kind == "country" and role == "origin" and _perpetrator(doc, h, people):

@@ -446,6 +446,17 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     pytest.param("pt", "A PF fechou um estabelecimento de exploração sexual na cidade de "
                  "Naviraí, a 359 km de Campo Grande.", ["BR"],
                  id="a distance from a town still names its country"),
+    pytest.param("es", "Se ha liberado a cinco víctimas nigerianas: dos en Arrecife (Las Palmas) y "
+                 "otra en Vitoria (Álava).", ["ES", "NG"],
+                 id="a province in brackets places the town"),
+    pytest.param("es", "La Policía de España liberó a cuatro mujeres de nacionalidades "
+                 "venezolana y dominicana.", ["DO", "ES", "VE"],
+                 id="nationalities listed after 'nacionalidades'"),
+    pytest.param("es", "El operativo en Antofagasta dejó como resultado 22 detenidos, en su "
+                 "mayoría extranjeros de nacionalidad colombiana y venezolana.", ["CL"],
+                 id="a list of the suspects' nationalities"),
+    pytest.param("es", "La red del conocido como Mr. Bush explotaba a mujeres nigerianas en "
+                 "Madrid.", ["ES", "NG"], id="a title before a name"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected
