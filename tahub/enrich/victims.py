@@ -25,6 +25,8 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _DIGITS = re.compile(r"\b\d")
 _PUNCT = re.compile(r"[,;:.()]")
 _CONJ = {"and", "y", "e", "plus", "mas"}
+_DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+              "ano", "anos", "mes", "meses", "semana", "semanas", "dia", "dias", "hora", "horas"}
 _FAMILY = {"family", "families", "familia", "familias", "household"}  # tokens are accent-free
 _AMONG = {"among", "amongst"}  # "eight ... were among nine people arrested" (not "entre 3 y 15")
 _POSSESSIVE = {"their", "his", "her", "sus", "su", "seus", "suas", "seu", "sua"}  # "and their four"
@@ -34,6 +36,7 @@ _JOINERS = _CONJ | _POSSESSIVE
 _INCLUDING = {"including", "incluidos", "incluidas", "incluyendo", "incluindo", "inclusive"}
 _AMONG_THEM = {"entre", "among", "amongst"}
 _THEM = {"ellas", "ellos", "elas", "eles", "them", "those", "las", "los", "as", "os"}
+_OF_THEM = {("de", "ellos"), ("de", "ellas"), ("of", "them"), ("of", "those")}
 _LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upwards"}
 _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros", "as", "os",
            "mais", "de", "more", "than", "over", "some", "about", "cerca", "unas", "unos", "las",
@@ -182,6 +185,12 @@ def _in_group(doc: TextDoc, i: int) -> bool:
     return toks[first] in _AMONG_THEM and i - first > 3
 
 
+def _of_them(doc: TextDoc, j: int) -> bool:
+    """The count ending before token j is part of a group named before: "cuatro de ellos"."""
+    return tuple(doc.tokens[j:j + 2]) in _OF_THEM or doc.tokens[j:j + 1] in (["deles"],
+                                                                             ["delas"])
+
+
 def _bare_count_role(doc: TextDoc, i: int, j: int, verbs: list[Hit]) -> str | None:
     """Role of a number with no noun (tokens i..j): arrests after an arrest verb ("detuvo a
     cinco"), victims when it opens a clause before a victim verb ("Pelo menos 15 foram
@@ -217,7 +226,8 @@ def _numbers(doc: TextDoc, num_hits: list[Hit]) -> list[tuple[int, int, int]]:
             while (j < n and len(toks[j]) == 3 and toks[j].isdigit()
                    and text[doc.ends[j - 1]:doc.starts[j]] in (".", ",")):
                 value, j = value * 1000 + int(toks[j]), j + 1
-            if not (len(tok) == 4 and _YEAR.fullmatch(tok)):
+            if not (len(tok) == 4 and _YEAR.fullmatch(tok)) \
+                    and not (j < n and toks[j] in _DURATIONS):  # "a 61-year-old man"
                 out.append((i, j, value))
             consumed = j
             continue
@@ -344,7 +354,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         noun = noun_after(j)
         if noun is None:
             bare = _bare_count_role(doc, i, j, verbs) if value > 1 else None
-            if bare:
+            if bare and not _of_them(doc, j):  # "once detenidos, cuatro de ellos en Segovia"
                 counts.append((0.5, Count(value, bare, doc.starts[i], doc.ends[j - 1],
                                           doc.text[doc.starts[i]:doc.ends[j - 1]])))
             continue
@@ -416,6 +426,8 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
         if any(doc.tokens[k] in _AMONG and k + 1 in starts
                for k in range(end, min(end + 5, len(doc.tokens) - 1))):
             subgroups.add(doc.starts[i])  # "Eight citizens of China were among nine people"
+        if _of_them(doc, end):
+            subgroups.add(doc.starts[i])  # "doce detenidas, cuatro mujeres de ellas"
         counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers

@@ -457,6 +457,8 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
                  id="a list of the suspects' nationalities"),
     pytest.param("es", "La red del conocido como Mr. Bush explotaba a mujeres nigerianas en "
                  "Madrid.", ["ES", "NG"], id="a title before a name"),
+    pytest.param("en", "The gang sent children to steal from tourists in Paris, most often on "
+                 "the Metro stairs.", ["FR"], id="the Metro"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected

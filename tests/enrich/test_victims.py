@@ -190,6 +190,10 @@ def test_parts_joined_after_an_adjective_are_summed():
            "estrangeiros em situação de exploração laboral.", 200),
     ("pt", "A polícia intercetou uma carrinha que transportava 16 jovens que haviam sido "
            "recrutados no distrito de Pebane.", 16),
+    ("es", "De mayo del 2010 a julio último, unas 22 personas fueron engañadas y enviadas a "
+           "trabajar a Jordania.", 22),
+    ("es", "Una de las madres tenía otra niña encargada con un extraño, por lo que fueron cinco "
+           "los infantes rescatados.", 5),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
@@ -265,6 +269,12 @@ def test_nationalities_the_gazetteer_lacked_are_read_past_and_placed():
     ("en", "The girls were rescued; no one was arrested.", 0),
     ("es", "Rescataron a la menor, pero nadie fue detenido.", 0),
     ("en", "Eight workers were freed and only one was arrested.", 1),
+    # a part of the arrested told after them is not the headline (es-661)
+    ("es", "La actuación se ha saldado con once detenidos, cuatro de ellos en Segovia y el resto "
+           "en Pamplona.", 11),
+    ("en", "Eighteen ringleaders were detained during a series of raids.", 18),
+    # an age is not a count (en-1026)
+    ("en", "The AFP charged a 61-year-old Melbourne man in November 2019.", None),
 ])
 def test_arrests_said_as_a_breakdown_or_without_a_number(lang, text, arrested):
     assert facts(text, lang).arrested_count == arrested
