@@ -94,10 +94,9 @@ def _rules() -> dict:
     return load_yaml("exploitation_rules.yaml")
 
 
-@functools.lru_cache(maxsize=1)
-def _means_forms() -> frozenset[tuple[str, ...]]:
-    return frozenset(phrase_key(f) for f in expand_all(
-        (_rules().get("means_of_control") or {}).get("forms", [])))
+@functools.lru_cache(maxsize=4)
+def _rule_forms(rule: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase_key(f) for f in expand_all((_rules().get(rule) or {}).get("forms", [])))
 
 
 def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | None = None,
@@ -146,9 +145,16 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
     found = {k for k, w in weight.items() if w >= float(rules.get("min_weight", 0.6))}
     means = rules.get("means_of_control") or {}
     if means and len(found) > 1 and means["type"] in found and all(
-            phrase_key(h.text) in _means_forms() for h in exp
+            phrase_key(h.text) in _rule_forms("means_of_control") for h in exp
             if h not in inner and h.tag == EXPLOITATION + means["type"]):
         found.discard(means["type"])  # "debt bondage" in a brothel
+    work = rules.get("work_as_sex") or {}
+    if work and sentence_of is not None and {work["type"], work["beside"]} <= found:
+        beside = {sentence_of(h.start) for h in exp if h.tag == EXPLOITATION + work["beside"]}
+        if all(phrase_key(h.text) in _rule_forms("work_as_sex") and sentence_of(h.start) in beside
+               for h in exp if h.tag == EXPLOITATION + work["type"]):
+            found.discard(work["type"])  # "forzadas a trabajar en un bar, ofreciendo servicios
+            # sexuales"
     for general_of, absorbed in (rules.get("absorbs") or {}).items():
         if general_of in found:
             found -= set(absorbed)

@@ -128,6 +128,20 @@ def test_hits_carry_tag_span_text_and_confidence():
            "scams.", ["forced_criminality"]),
     ("en", "A gang in Delhi who allegedly used street children to pick pockets was arrested.",
      ["forced_criminality"]),
+    ("en", "China sentenced two sisters for running a gang that forced a dozen children to beg or "
+           "steal.", ["begging", "forced_criminality"]),
+    ("en", "Police in France believe they have broken a large European network of pickpockets "
+           "who are mostly teenage girls from the Balkans.", ["forced_criminality"]),
+    ("en", "They were coerced into working at a call centre, where they were tasked with "
+           "persuading clients to invest money.", ["forced_criminality"]),
+    ("en", "The Australian man directed the sexual abuse of children in the Philippines via "
+           "livestream.", ["online_sexual_exploitation"]),
+    ("es", "Los detenidos obligaban a varios compatriotas a ejercer la mendicidad en la puerta "
+           "de supermercados.", ["begging"]),
+    ("es", "El hombre los convenció para acompañarlo y los obligó a pedir dinero en las calles.",
+     ["begging"]),
+    ("es", "Al llegar a Camboya fueron despojados de sus pasaportes y teléfonos celulares.",
+     ["labour"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
@@ -208,6 +222,16 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
     assert _types(text, "en") == ["sexual"]
     text = "Police freed 19 families kept in debt bondage at a brick kiln in Tiruvallur."
     assert _types(text, "en") == ["labour"]
+
+
+def test_forced_work_in_the_sentence_of_sexual_exploitation_is_that_exploitation():
+    """es-632: women "forzadas a trabajar en un bar, ofreciendo servicios sexuales"."""
+    text = ("Las mujeres eran parte de un grupo de 29 víctimas forzadas a trabajar en un bar, "
+            "ofreciendo servicios sexuales y explotadas sexualmente por la red.")
+    assert _types(text, "es") == ["sexual"]
+    text = ("La red explotaba sexualmente a las mujeres en un bar. Los hombres fueron forzados a "
+            "trabajar en una finca.")
+    assert _types(text, "es") == ["labour", "sexual"]
 
 
 @pytest.mark.parametrize(("lang", "text", "kinds"), [
