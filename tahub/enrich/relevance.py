@@ -1,8 +1,9 @@
 """Is a text a concrete human-trafficking incident, and if not, what kind of text is it?
 
 Cue words per language (`tahub/schema/relevance.yaml`) are counted by group (trafficking,
-incident, awareness, drugs, arms/wildlife, migrant smuggling, web traffic, football); a linear
-score per kind over log(1 + count) picks the kind. The weights (`relevance_weights.yaml`) are
+incident, awareness, drugs, arms/wildlife, migrant smuggling, web traffic, football), over the
+whole text and, for incident and awareness cues, again in its first sentence; a linear score
+per kind over log(1 + count) picks the kind. The weights (`relevance_weights.yaml`) are
 learnt from the labelled dev texts by `python -m tahub.eval.train_relevance`, not set by hand,
 and so is the margin by which `incident` must beat the next kind. The relevance score is the
 probability of `incident` against the best other kind beyond that margin (> 0.5 exactly when
@@ -22,7 +23,7 @@ from tahub.enrich.vocab import expand_all, load_yaml, require
 from tahub.errors import SchemaError
 
 NAME = "relevance"
-VERSION = "1.2"
+VERSION = "1.3"
 METHOD = f"{NAME}@{VERSION}"
 KINDS = ("incident", "awareness_or_policy", "drug_trafficking", "arms_or_wildlife_trafficking",
          "migrant_smuggling", "other")
@@ -41,8 +42,9 @@ class RelevanceFact:
 WEIGHTS_FILE = "relevance_weights.yaml"
 GROUPS = ("trafficking", "ambiguous", "incident", "victim", "awareness", "drugs",
           "arms_wildlife", "smuggling", "web", "football", "media", "csam")
+LEAD_GROUPS = ("awareness", "incident")  # counted again in the first sentence
 FEATURES = (*GROUPS, "exploitation", "control", "both", "no_incident", "no_trafficking",
-            "on_topic", "length")
+            "on_topic", "length", *(f"lead_{g}" for g in LEAD_GROUPS))
 OTHER_TOPICS = ("awareness", "drugs", "arms_wildlife", "smuggling", "web", "football", "media",
                 "csam")
 
@@ -70,12 +72,15 @@ def _incident_margin() -> float:
 
 
 def features(counts: dict[str, int], exploitation_hits: int = 0, control_hits: int = 0,
-             n_tokens: int = 0) -> dict[str, float]:
+             n_tokens: int = 0, lead: dict[str, int] | None = None) -> dict[str, float]:
     """The features the kind weights apply to, from cue counts by group, the lexicon's
     exploitation-type and means-of-control hits (both are evidence of exploitation even where
-    no "trafficking" word is used), and the text's length: a one-line feed summary has few
-    cues because it is short, not because it is off-topic."""
+    no "trafficking" word is used), the text's length (a one-line feed summary has few cues
+    because it is short, not because it is off-topic) and the cue counts of the first sentence
+    (`lead`): news announces an arrest there, a statistics piece its totals."""
     feats = {g: math.log1p(c) for g, c in counts.items()}
+    for g in LEAD_GROUPS:
+        feats[f"lead_{g}"] = math.log1p((lead or {}).get(g, 0))
     feats["length"] = math.log1p(n_tokens / 100)
     feats["exploitation"] = math.log1p(exploitation_hits)
     feats["control"] = math.log1p(control_hits)
@@ -110,9 +115,13 @@ def _index(lang: str) -> PhraseIndex:
     return index
 
 
-def cue_counts(cue_hits: list[Hit]) -> dict[str, int]:
-    """Cues that fired, counted by group (the longest cue where cues overlap)."""
-    return _count(_resolve(cue_hits))
+def doc_features(cue_hits: list[Hit], exploitation_hits: int, control_hits: int,
+                 doc: TextDoc) -> dict[str, float]:
+    """`features` of one text from its cue hits (the longest cue where cues overlap)."""
+    hits = _resolve(cue_hits)
+    lead_end = doc.sentence_span(0)[1] if doc.text else 0
+    return features(_count(hits), exploitation_hits, control_hits, len(doc.tokens),
+                    _count([h for h in hits if h.start < lead_end]))
 
 
 def _count(hits: list[Hit]) -> dict[str, int]:
@@ -134,12 +143,14 @@ def _resolve(cue_hits: list[Hit]) -> list[Hit]:
 
 
 def classify(cue_hits: list[Hit], exploitation_hits: int = 0, control_hits: int = 0,
-             n_tokens: int = 0) -> RelevanceFact:
+             n_tokens: int = 0, lead_end: int = 0) -> RelevanceFact:
     """Kind and relevance from the cue hits of one text, the lexicon's exploitation-type and
-    means-of-control hit counts, and the text's length in tokens."""
+    means-of-control hit counts, the text's length in tokens and where its first sentence
+    ends (a character offset)."""
     hits = _resolve(cue_hits)
     counts = _count(hits)
-    feats = features(counts, exploitation_hits, control_hits, n_tokens)
+    feats = features(counts, exploitation_hits, control_hits, n_tokens,
+                     _count([h for h in hits if h.start < lead_end]))
     scores: dict[str, float] = {}
     for kind, bias, weights in _weights():
         scores[kind] = bias + sum(w * v for g, v in feats.items() if (w := weights.get(g)))
@@ -154,7 +165,8 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0, control_hits: int 
 def classify_doc(doc: TextDoc, lang: str, exploitation_hits: int = 0,
                  control_hits: int = 0) -> RelevanceFact:
     hits = [h for h in _index(lang).find(doc) if h.channel == "cue"]
-    return classify(hits, exploitation_hits, control_hits, len(doc.tokens))
+    return classify(hits, exploitation_hits, control_hits, len(doc.tokens),
+                    doc.sentence_span(0)[1] if doc.text else 0)
 
 
 def score(texts: list[str], langs: list[str]) -> list[RelevanceFact]:

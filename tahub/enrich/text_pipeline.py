@@ -63,8 +63,7 @@ def relevance_features(text: str) -> dict[str, float]:
     doc = TextDoc.build(text)
     lang = language.detect_doc(doc).lang
     by, _, n_exploit, n_control = _scan(doc, lang if lang in SUPPORTED else "en")
-    return relevance.features(relevance.cue_counts(by.get("cue", [])), n_exploit, n_control,
-                              len(doc.tokens))
+    return relevance.doc_features(by.get("cue", []), n_exploit, n_control, doc)
 
 
 def enrich_one(record: dict, evidence: bool = False) -> dict:
@@ -78,7 +77,8 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
         return out
     index_lang = lang if lang in SUPPORTED else "en"
     by, tag_hits, n_exploit, n_control = _scan(doc, index_lang)
-    rel = relevance.classify(by.get("cue", []), n_exploit, n_control, len(doc.tokens))
+    rel = relevance.classify(by.get("cue", []), n_exploit, n_control, len(doc.tokens),
+                             doc.sentence_span(0)[1])
     out.update(relevant=rel.relevant, relevance_score=rel.score, kind=rel.kind,
                tags=[t.as_dict() for t in tag_hits])
     facts: dict[str, Any] = {}

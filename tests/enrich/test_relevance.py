@@ -177,6 +177,19 @@ def test_series_and_episode_are_not_film_words_in_news():
     assert "media" not in fact.cues and fact.relevant
 
 
+def test_the_first_sentence_tells_an_arrest_from_a_statistic():
+    """The same two sentences: an arrest announced first is news of it; totals announced
+    first, with the arrest below, are a statistics piece."""
+    arrest = ("Police in Lagos rescued 23 girls from a trafficking ring on Tuesday and arrested "
+              "four suspects.")
+    totals = ("Trafficking cases reported so far this year reached a record number, according "
+              "to an annual report by the agency, with thousands of victims estimated "
+              "nationwide.")
+    first, second = relevance.score([f"{arrest} {totals}", f"{totals} {arrest}"], ["en", "en"])
+    assert first.relevant and not second.relevant
+    assert second.kind == "awareness_or_policy"
+
+
 def test_period_totals_and_records_read_as_statistics():
     text = ("Resgates de trabalhadores em condição análoga à escravidão batem recorde no primeiro "
             "semestre: fiscais resgataram 1.443 pessoas desde o início do ano, o maior número em "
