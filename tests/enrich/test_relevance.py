@@ -177,6 +177,23 @@ def test_series_and_episode_are_not_film_words_in_news():
     assert "media" not in fact.cues and fact.relevant
 
 
+def test_a_release_of_child_soldiers_is_an_incident():
+    """en-737: "Myanmar's military has released 75 child soldiers"."""
+    text = ("Myanmar releases 75 more child soldiers: UNICEF. YANGON: Myanmar's military has "
+            "released 75 child soldiers, a UN agency said, as part of a gradual process to end "
+            "decades of forced recruitment of under age fighters.")
+    assert relevance.score([text], ["en"])[0].relevant
+
+
+def test_migrants_without_travel_documents_are_smuggling():
+    """en-870-like: migrants on the way to South Africa, nothing said of exploitation."""
+    text = ("51 Ethiopian nationals were intercepted by immigration officers in a suspected case "
+            "of human trafficking en route to South Africa. The immigrants, who had entered the "
+            "country illegally without valid travel documents, were detained.")
+    fact = relevance.score([text], ["en"])[0]
+    assert not fact.relevant and fact.kind == "migrant_smuggling"
+
+
 def test_the_first_sentence_tells_an_arrest_from_a_statistic():
     """The same two sentences: an arrest announced first is news of it; totals announced
     first, with the arrest below, are a statistics piece."""
