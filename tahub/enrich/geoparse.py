@@ -9,6 +9,7 @@ place of the incident; nationality words ("venezolanas") give the victims' origi
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -367,13 +368,21 @@ def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
     if "arrest" in near and not any(v != "arrest" for v in near):
         return True
     beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
-    return bool(_word_set("suspect_nouns").intersection(beside))
+    if _word_set("suspect_nouns").intersection(beside):
+        return True
+    return any(tuple(doc.tokens[k - len(p):k]) == p  # "conformada por siete colombianos"
+               for p in _phrase_set("members_before") for k in range(max(0, h.i - 2), h.i + 1))
 
 
-def _listed_after_place(doc: TextDoc, h: Hit, place_ends: frozenset[int] | set[int]) -> bool:
+def _listed_after_place(doc: TextDoc, h: Hit, place_ends: frozenset[int] | set[int],
+                        people: frozenset[str] = frozenset()) -> bool:
     """The name continues a list of places ("Syria, Jordan and Lebanon"): the place before it
-    gives it the place cue that a name shared with a first name needs."""
+    gives it the place cue that a name shared with a first name needs. A list of nationalities
+    may count its people (`people`: "dos austríacos, un rumano y un ciudadano turco")."""
     k = h.i
+    while k > h.i - 2 and k > 0 and doc.tokens[k - 1] in people \
+            and doc.text[doc.ends[k - 1]:doc.starts[k]] == " ":
+        k -= 1
     if k > 0 and doc.tokens[k - 1] in _LIST_JOIN:
         k -= 1
     return k in place_ends and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() in ("", ",")
@@ -388,6 +397,37 @@ def _listed_before_place(doc: TextDoc, h: Hit, place_starts: frozenset[int]) -> 
     elif k < len(doc.tokens) and doc.tokens[k] in _LIST_JOIN:
         k += 1
     return k in place_starts and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() in ("", ",")
+
+
+_GLUE = re.compile(r"[\s,()]+|\b(?:en|el|la|em|no|na|in|the|of|de|del|do|da|y|e|and|estado|state|"
+                   r"province|provincia|província|departamento|department|región|region|"
+                   r"ciudad|cidade|city|municipio|município)\b", re.IGNORECASE)
+NEIGHBOUR_GAP = 30  # characters of glue between two places named together
+
+
+def _neighbours(doc: TextDoc, mentions: list[tuple[Hit, tuple[Place, ...], bool]],
+                named: set[str], context: set[str], spoken: frozenset[str]
+                ) -> dict[int, set[str]]:
+    """Start of each place mention -> the country of places named right beside it: one that
+    can only be in one country, a country the text names or one of its regions ("Eje
+    Cafetero, Valle y Antioquia"; "Maipú, Mendoza"), or an ambiguous one read in a country
+    the text names ("Santa Elena, en el estado de Paraná, Brasil")."""
+    out: dict[int, set[str]] = {}
+    ordered = sorted(mentions, key=lambda m: m[0].start)
+    for (a, pa, _), (b, pb, _) in itertools.pairwise(ordered):
+        gap = doc.text[a.end:b.start]
+        if len(gap) > NEIGHBOUR_GAP or _GLUE.sub("", gap) or "." in gap:
+            continue
+        for here, there in ((a, pb), (b, pa)):
+            countries = {p.country for p in there}
+            if there[0].kind == "demonym":
+                continue
+            if len(countries) == 1 and (countries <= named
+                                        or any(p.kind == "region" for p in there)):
+                out.setdefault(here.start, set()).update(countries)
+            elif (chosen := _choose(there, context, spoken)).country in named:
+                out.setdefault(here.start, set()).add(chosen.country)
+    return out
 
 
 def _citizen_of(doc: TextDoc, h: Hit) -> bool:
@@ -535,10 +575,15 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                       m.start(1), m.end(1), m.group(1), 0.8))
     full: list[tuple[tuple[str, ...], Place]] = []  # multi-word places read so far
     suspects: set[int] = set()  # ends of nationalities said of suspects
+    counted_people = _number_words() | _word_set("noun_articles") | persons | {"un", "um"}
     in_brackets = {h.start - 2: {p.country for p in ps} for h, ps, _ in mentions  # "Vitoria
-                   if text[h.start - 2:h.start] == " (" and ps[0].kind != "demonym"}  # (Álava)"
+                   if text[h.start - 2:h.start] == " (" and ps[0].kind != "demonym"  # (Álava)",
+                   or text[h.start - 2:h.start] == ", " and any(p.kind == "region" for p in ps)
+                   and all(p.kind in ("city", "region") for p in ps)
+                   and len({p.country for p in ps}) == 1}  # "Maipú, Mendoza"
     only = [h for h, ps, _ in mentions if all(p.kind == "country" for p in ps)]
     only_starts, only_ends = frozenset(h.i for h in only), frozenset(h.j for h in only)
+    beside = _neighbours(doc, mentions, named, context, spoken)
     for h, places, after_cue in mentions:
         key = tuple(doc.tokens[h.i:h.j])
         place = next((p for k, p in full if len(k) > len(key) and k[:len(key)] == key),
@@ -548,7 +593,15 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                         or _listed_before_place(doc, h, only_starts)):
             place = next((p for p in places if p.kind == "country"), place)  # "through
             # Niger and Libya" is the country even in a text about Nigeria and its Niger State
-        if (within := in_brackets.get(h.end)) is not None and place.country not in within:
+        near = beside.get(h.start)
+        if near and place.kind in ("city", "region") and place.country not in named | near \
+                and not any(p.country == place.country and p.population >= min_pop
+                            for p in places):  # "Madrid" beside Bogotá is still Madrid
+            place = next((p for p in places if p.country in near), None)  # "Eje Cafetero,
+            if place is None:  # Valle y Antioquia" in Colombia: not Honduras' Valle
+                continue
+        if (within := in_brackets.get(h.end)) is not None and place.country not in within \
+                and place.kind != "country":
             place = next((p for p in places if p.country in within), None)  # "Vitoria
             if place is None:  # (Álava)" is the Spanish city, not Vitória in Brazil
                 continue
@@ -578,7 +631,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         if place.kind == "demonym" and _police_of(doc, h):
             role = "rescue"  # "Indonesian police arrested", "la Policía colombiana rescató"
         elif place.kind == "demonym" and role in (None, "origin"):
-            if _perpetrator(doc, h, people) or _listed_after_place(doc, h, suspects):
+            if _perpetrator(doc, h, people) or _listed_after_place(doc, h, suspects,
+                                                                   counted_people):
                 suspects.add(h.j)  # "22 detenidos, de nacionalidad colombiana y venezolana"
                 continue  # "el captor, un ciudadano venezolano acusado de captar mujeres"
             role = "origin"

@@ -459,6 +459,25 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
                  "Madrid.", ["ES", "NG"], id="a title before a name"),
     pytest.param("en", "The gang sent children to steal from tourists in Paris, most often on "
                  "the Metro stairs.", ["FR"], id="the Metro"),
+    pytest.param("es", "Las víctimas eran reclutadas en Bogotá y en diferentes departamentos del "
+                 "Eje Cafetero, Valle y Antioquia.", ["CO"],
+                 id="a region listed with a country's regions is that country's"),
+    pytest.param("es", "Las tres mujeres fueron rescatadas de un prostíbulo en la ciudad de Santa "
+                 "Elena, en el estado de Paraná, Brasil.", ["BR"],
+                 id="a town before its state and country"),
+    pytest.param("es", "Rescataron a dos mujeres en Maipú, Mendoza.", ["AR"],
+                 id="a town before its province"),
+    pytest.param("es", "Rescataron a 18 mujeres en Chiapas. Las mujeres son originarias de "
+                 "Nicaragua, Guatemala y El Salvador.", ["GT", "MX", "NI", "SV"],
+                 id="a country before a name that is also a region is still a country"),
+    pytest.param("es", "La Policía informó que la organización estaba conformada por siete "
+                 "colombianos, dos austríacos, un rumano, un uruguayo y un ciudadano turco, y "
+                 "explotaba a mujeres en Alemania.", ["DE"], id="a gang's members"),
+    pytest.param("es", "Investigaciones de Seguridad Nacional, por sus siglas en inglés HSI, "
+                 "apoyó el rescate de 12 mujeres en Santo Domingo.", ["DO"],
+                 id="an acronym's language"),
+    pytest.param("es", "La fiscala Coronel refirió que las mujeres fueron ubicadas en Asunción.",
+                 ["PY"], id="a surname after a title"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected
