@@ -467,7 +467,7 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
                  id="a town before its state and country"),
     pytest.param("es", "Rescataron a dos mujeres en Maipú, Mendoza.", ["AR"],
                  id="a town before its province"),
-    pytest.param("es", "Rescataron a 18 mujeres en Chiapas. Las mujeres son originarias de "
+    pytest.param("es", "Rescataron a 18 mujeres en México. Las mujeres son originarias de "
                  "Nicaragua, Guatemala y El Salvador.", ["GT", "MX", "NI", "SV"],
                  id="a country before a name that is also a region is still a country"),
     pytest.param("es", "La Policía informó que la organización estaba conformada por siete "
