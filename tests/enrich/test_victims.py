@@ -194,6 +194,10 @@ def test_parts_joined_after_an_adjective_are_summed():
            "trabajar a Jordania.", 22),
     ("es", "Una de las madres tenía otra niña encargada con un extraño, por lo que fueron cinco "
            "los infantes rescatados.", 5),
+    ("pt", "Os policiais encontraram duas pensões com 85 travestis, a maioria do Pará, que "
+           "estavam presos por meio de dívida.", 85),
+    ("pt", "A operação permitiu a libertação de 15 cidadãos portugueses que se encontravam numa "
+           "situação de escravatura.", 15),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
@@ -275,6 +279,10 @@ def test_nationalities_the_gazetteer_lacked_are_read_past_and_placed():
     ("en", "Eighteen ringleaders were detained during a series of raids.", 18),
     # an age is not a count (en-1026)
     ("en", "The AFP charged a 61-year-old Melbourne man in November 2019.", None),
+    ("pt", "O resgate foi auxiliado pela Polícia Civil. Dois envolvidos foram presos em "
+           "flagrante.", 2),
+    ("pt", "A polícia prendeu, nesta quinta-feira (31), um dos acusados de pertencer a um "
+           "esquema de tráfico.", 1),
 ])
 def test_arrests_said_as_a_breakdown_or_without_a_number(lang, text, arrested):
     assert facts(text, lang).arrested_count == arrested
