@@ -94,9 +94,9 @@ def _rules() -> dict:
     return load_yaml("exploitation_rules.yaml")
 
 
-@functools.lru_cache(maxsize=4)
-def _rule_forms(rule: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(phrase_key(f) for f in expand_all((_rules().get(rule) or {}).get("forms", [])))
+@functools.lru_cache(maxsize=8)
+def _rule_forms(rule: str, key: str = "forms") -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase_key(f) for f in expand_all((_rules().get(rule) or {}).get(key, [])))
 
 
 def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | None = None,
@@ -106,8 +106,9 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
     `exploitation_rules.yaml`: enough summed confidence, nested evidence dropped, a sentence
     that lists many types (a legal definition) discounted, hits outside the lead and the
     sentences that tell the incident (`told`: sentence indexes) discounted, specific types
-    absorbing general ones, debt bondage beside another type read as its means of control, a
-    sector fallback to labour, and household labour as domestic servitude."""
+    absorbing general ones, debt bondage beside another type read as its means of control,
+    slavery and forced work beside sexual exploitation read as its description, a sector
+    fallback to labour, and household labour as domestic servitude."""
     rules = _rules()
     exp = [h for h in hits if h.tag.startswith(EXPLOITATION)]
     kept = {EXPLOITATION + t for t in rules.get("nested_kept") or ()}
@@ -148,13 +149,14 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
             phrase_key(h.text) in _rule_forms("means_of_control") for h in exp
             if h not in inner and h.tag == EXPLOITATION + means["type"]):
         found.discard(means["type"])  # "debt bondage" in a brothel
-    work = rules.get("work_as_sex") or {}
-    if work and sentence_of is not None and {work["type"], work["beside"]} <= found:
-        beside = {sentence_of(h.start) for h in exp if h.tag == EXPLOITATION + work["beside"]}
-        if all(phrase_key(h.text) in _rule_forms("work_as_sex") and sentence_of(h.start) in beside
-               for h in exp if h.tag == EXPLOITATION + work["type"]):
-            found.discard(work["type"])  # "forzadas a trabajar en un bar, ofreciendo servicios
-            # sexuales"
+    beside = rules.get("labour_beside_sexual") or {}
+    if beside and sentence_of is not None and {beside["type"], beside["beside"]} <= found:
+        told_there = {sentence_of(h.start) for h in exp if h.tag == EXPLOITATION + beside["beside"]}
+        if all(phrase_key(h.text) in _rule_forms("labour_beside_sexual", "anywhere")
+               or (phrase_key(h.text) in _rule_forms("labour_beside_sexual", "in_sentence")
+                   and sentence_of(h.start) in told_there)
+               for h in exp if h.tag == EXPLOITATION + beside["type"]):
+            found.discard(beside["type"])  # "forzadas a trabajar ... servicios sexuales"
     for general_of, absorbed in (rules.get("absorbs") or {}).items():
         if general_of in found:
             found -= set(absorbed)

@@ -224,6 +224,15 @@ def test_debt_bondage_beside_another_type_is_its_means_of_control():
     assert _types(text, "en") == ["labour"]
 
 
+def test_slavery_beside_sexual_exploitation_describes_it():
+    """en-1093: women "freed from sexual slavery", arrests for "holding a person in slavery"."""
+    text = ("More than a dozen women have been freed from sexual slavery in Harrow. Four men were "
+            "arrested on suspicion of modern slavery offences and controlling prostitution.")
+    assert _types(text, "en") == ["sexual"]
+    text = "Police freed 12 men held in modern slavery on a farm in Lincolnshire."
+    assert _types(text, "en") == ["labour"]
+
+
 def test_forced_work_in_the_sentence_of_sexual_exploitation_is_that_exploitation():
     """es-632: women "forzadas a trabajar en un bar, ofreciendo servicios sexuales"."""
     text = ("Las mujeres eran parte de un grupo de 29 víctimas forzadas a trabajar en un bar, "
