@@ -339,12 +339,12 @@ def _surname_of(doc: TextDoc, h: Hit) -> bool:
         and text[doc.ends[j - 1]:doc.starts[j]] == " " and toks[j + 1] not in _place_kinds()
 
 
-@functools.lru_cache(maxsize=8)
+@functools.cache  # one set per geo.yaml key; a bounded cache thrashed over the ~15 keys
 def _word_set(key: str) -> frozenset[str]:
     return frozenset(normalise(w) for w in geo_vocab().get(key) or ())
 
 
-@functools.lru_cache(maxsize=8)
+@functools.cache
 def _phrase_set(key: str) -> frozenset[tuple[str, ...]]:
     return frozenset(phrase_key(w) for w in geo_vocab().get(key) or ())
 
@@ -370,8 +370,9 @@ def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
     beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
     if _word_set("suspect_nouns").intersection(beside):
         return True
-    return any(tuple(doc.tokens[k - len(p):k]) == p  # "conformada por siete colombianos"
-               for p in _phrase_set("members_before") for k in range(max(0, h.i - 2), h.i + 1))
+    members = _phrase_set("members_before")  # "conformada por siete colombianos"
+    return any(tuple(doc.tokens[k - n:k]) in members for n in {len(p) for p in members}
+               for k in range(max(n, h.i - 2), h.i + 1))
 
 
 def _listed_after_place(doc: TextDoc, h: Hit, place_ends: frozenset[int] | set[int],
@@ -530,18 +531,20 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 continue  # "no concelho de Cuba" is a Portuguese town, not the country
         after_cue = "place" in before or _listed_after_place(doc, h, place_ends)
         single = h.j - h.i == 1
+        kinds = {p.kind for p in places}  # what follows is asked once per mention
+        in_name = bool(kinds & {"city", "region"}) and (
+            _capitalised_neighbour(doc, h, cues) or _surname_of(doc, h)
+            or _after_first_name(doc, h, names, place_starts))
+        speaker = "city" in kinds and _speaker(doc, h)
+        not_country = "country" in kinds and (
+            _agency_country(doc, h) or _in_person_name(doc, h, names, place_starts))
         places = tuple(p for p in places if
                        (not p.needs_cue or after_cue)
                        and not (p.kind == "city" and single and p.population < name_pop
                                 and doc.tokens[h.i] in names and not after_cue)
-                       and not (p.kind in ("city", "region")
-                                and (_capitalised_neighbour(doc, h, cues)
-                                     or _surname_of(doc, h)
-                                     or _after_first_name(doc, h, names, place_starts)))
-                       and not (p.kind == "city" and _speaker(doc, h))
-                       and not (p.kind == "country" and (_agency_country(doc, h)
-                                                         or _in_person_name(doc, h, names,
-                                                                            place_starts))))
+                       and not (p.kind in ("city", "region") and in_name)
+                       and not (p.kind == "city" and speaker)
+                       and not (p.kind == "country" and not_country))
         if places:
             mentions.append((h, places, after_cue))
             if demonym:
