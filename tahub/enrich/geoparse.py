@@ -367,6 +367,10 @@ def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
             and doc.sentence_of(p.start) == sentence]
     if "arrest" in near and not any(v != "arrest" for v in near):
         return True
+    if any(p.channel == "vverb" and p.value == "arrest" and 0 <= h.i - p.j <= 2  # "arrested
+           and set(doc.tokens[p.j:h.i]) <= _number_words() | {"a", "an", "the", "two"}  # three
+           for p in people):  # Kenyans", "detuvo a dos venezolanos"
+        return True
     beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
     if _word_set("suspect_nouns").intersection(beside):
         return True

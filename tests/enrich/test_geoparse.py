@@ -478,6 +478,9 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
                  id="an acronym's language"),
     pytest.param("es", "La fiscala Coronel refirió que las mujeres fueron ubicadas en Asunción.",
                  ["PY"], id="a surname after a title"),
+    pytest.param("en", "Police in Lilongwe on Wednesday arrested three Kenyans for intending to "
+                 "traffic girls to Dubai in the United Arab Emirates.", ["AE", "MW"],
+                 id="the nationality of the people arrested"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected
