@@ -173,6 +173,12 @@ def _person_nouns(lang: str) -> frozenset[str]:
     return frozenset(normalise(w) for w in nouns.get(lang, nouns["en"]))
 
 
+@functools.cache
+def _counted_words() -> frozenset[str]:
+    """Words between a verb and the people it counts: numbers and articles."""
+    return _number_words() | {"a", "an", "the", "un", "una", "um", "uma"}
+
+
 @functools.lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
     from tahub.enrich.vocab import load_yaml
@@ -368,8 +374,8 @@ def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
     if "arrest" in near and not any(v != "arrest" for v in near):
         return True
     if any(p.channel == "vverb" and p.value == "arrest" and 0 <= h.i - p.j <= 2  # "arrested
-           and set(doc.tokens[p.j:h.i]) <= _number_words() | {"a", "an", "the", "two"}  # three
-           for p in people):  # Kenyans", "detuvo a dos venezolanos"
+           and set(doc.tokens[p.j:h.i]) <= _counted_words()  # three Kenyans", "detuvo a dos
+           for p in people):  # venezolanos"
         return True
     beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
     if _word_set("suspect_nouns").intersection(beside):
