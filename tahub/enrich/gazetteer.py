@@ -13,7 +13,7 @@ import gettext
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tahub.enrich.textindex import phrase_key
+from tahub.enrich.textindex import normalise, phrase_key
 from tahub.enrich.vocab import expand_all, load_yaml, require
 
 
@@ -31,6 +31,18 @@ class Place:
 
 def geo_vocab() -> dict:
     return load_yaml("geo.yaml")
+
+
+@functools.cache  # one set per geo.yaml key; a bounded cache thrashed over the ~15 keys
+def geo_words(key: str) -> frozenset[str]:
+    """Normalised words listed under one key of geo.yaml."""
+    return frozenset(normalise(w) for w in geo_vocab().get(key) or ())
+
+
+@functools.cache
+def geo_phrases(key: str) -> frozenset[tuple[str, ...]]:
+    """Token keys of the phrases listed under one key of geo.yaml."""
+    return frozenset(phrase_key(w) for w in geo_vocab().get(key) or ())
 
 
 def _is_latin(name: str) -> bool:

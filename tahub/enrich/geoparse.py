@@ -17,8 +17,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tahub.enrich import victims
-from tahub.enrich.gazetteer import Place, country_names, gazetteer, geo_vocab
-from tahub.enrich.names import first_names
+from tahub.enrich.gazetteer import (
+    Place,
+    country_names,
+    gazetteer,
+    geo_phrases,
+    geo_vocab,
+    geo_words,
+)
+from tahub.enrich.names import (
+    after_first_name,
+    first_names,
+    in_person_name,
+    reported_speaker,
+    surname_of,
+)
 from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise, phrase_key
 from tahub.enrich.vocab import expand_all
 
@@ -104,7 +117,7 @@ def _before_cues(lang: str) -> dict[tuple[str, ...], frozenset[str]]:
     for key in _place_cues(lang):
         kinds.setdefault(key, set()).add("place")
     for kind in ("neighbourhood", "local_division", "not_place", "distance"):
-        for key in _phrase_set(f"{kind}_before"):
+        for key in geo_phrases(f"{kind}_before"):
             kinds.setdefault(key, set()).add(kind)
     return {k: frozenset(v) for k, v in kinds.items()}
 
@@ -230,7 +243,7 @@ def _in_compound(doc: TextDoc, h: Hit, place_starts: frozenset[int]) -> bool:
         last += 1
     if (first, last) == (h.i, h.j - 1):
         return False
-    borders = _word_set("border_words")
+    borders = geo_words("border_words")
     if (first > 0 and doc.tokens[first - 1] in borders) or (
             last + 1 < len(doc.tokens) and doc.tokens[last + 1] in borders):
         return True
@@ -267,7 +280,7 @@ def _scope_end(text: str, start: int) -> int:
 def _agency_country(doc: TextDoc, h: Hit) -> bool:
     """"the U.S. Embassy", "US State Department", "Agence France-Presse": a country naming an
     agency or a longer proper name, not a place of the incident."""
-    after = _word_set("agency_after")
+    after = geo_words("agency_after")
     nxt = doc.tokens[h.j:h.j + 2]
     if nxt and (nxt[0] in after or " ".join(nxt) in after) \
             and doc.text[doc.starts[h.j]].isupper():
@@ -276,88 +289,10 @@ def _agency_country(doc: TextDoc, h: Hit) -> bool:
         and doc.text[doc.starts[h.j]].isupper() and doc.text[h.start].isupper()
 
 
-_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del"})
 # "The Hague, 7 April 2022", "Lisboa, 12 de março de 2024", "Quito, 25 oct"
 _DASHED = re.compile(r"\s*(\([^)\n]{1,30}\)\s*)?[–—-]\s")
 _DATED = re.compile(r"\s*,\s*(\d{1,2}(st|nd|rd|th)?\s+(de\s+)?[A-Za-zÀ-ÿ]{3,}"
                     r"|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
-
-
-NAME_PARTS = 3  # capitalised words a surname may follow its first name by ("Juan Manuel Mundaca")
-
-
-def _in_person_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str],
-                    place_starts: frozenset[int] = frozenset()) -> bool:
-    """A country's name inside a person's: a first name before a capitalised word ("the
-    prosecutor Kenya Porcell", "Jordan Henderson"), or a surname after a capitalised first
-    name and up to two more names that are not places ("la fiscal Esperanza Montenegro", "el
-    general Juan Manuel Mundaca Montenegro")."""
-    text, toks = doc.text, doc.tokens
-    first = h.j - h.i == 1 and toks[h.i] in names and h.j < len(toks) \
-        and text[doc.starts[h.j]].isupper() and text[h.end:doc.starts[h.j]] == " " \
-        and toks[h.j] not in _place_kinds()
-    return first or _after_first_name(doc, h, names, place_starts)
-
-
-def _after_first_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str],
-                      place_starts: frozenset[int] = frozenset()) -> bool:
-    """A place name that ends a person's name: a capitalised first name, then up to two more
-    names that are not places or a particle ("Juan Manuel Mundaca Montenegro", "la jueza
-    Silvia de León"). A capitalised word before the first name makes it part of a place's own
-    name ("Puerto Francisco de Orellana")."""
-    text, toks = doc.text, doc.tokens
-    end, parts = h.start, 0
-    for k in range(h.i - 1, -1, -1):
-        if text[doc.ends[k]:end] != " ":
-            return False
-        if toks[k] in _PARTICLES and text[doc.starts[k]].islower() and k == h.i - 1:
-            end = doc.starts[k]
-            continue
-        if not text[doc.starts[k]].isupper():
-            return False
-        if toks[k] in names:
-            return not (k > 0 and text[doc.ends[k - 1]:doc.starts[k]] == " "
-                        and text[doc.starts[k - 1]].isupper() and toks[k - 1] not in names)
-        parts += 1
-        if k in place_starts or parts >= NAME_PARTS:
-            return False
-        end = doc.starts[k]
-    return False
-
-
-def _speaker(doc: TextDoc, h: Hit) -> bool:
-    """A town's name used as a person's surname in reported speech: "Pereira explicó",
-    "según Pereira.", "according to Pereira,"."""
-    toks, text = doc.tokens, doc.text
-    if h.j < len(toks) and text[doc.ends[h.j - 1]:doc.starts[h.j]] == " " \
-            and toks[h.j] in _word_set("speech_after"):
-        return True
-    after = text[h.end:h.end + 1]
-    return after in (",", ".", ";") and any(
-        h.i >= len(p) and tuple(toks[h.i - len(p):h.i]) == p for p in _phrase_set("speech_before"))
-
-
-def _surname_of(doc: TextDoc, h: Hit) -> bool:
-    """A place name followed by a particle and a capitalised word is a person's first name
-    ("Adelaide da Silva"), unless that word is a kind of place ("Bogotá de Distrito")."""
-    toks, text, j = doc.tokens, doc.text, h.j
-    return j + 1 < len(toks) and toks[j] in _PARTICLES and text[doc.starts[j + 1]].isupper() \
-        and text[doc.ends[j - 1]:doc.starts[j]] == " " and toks[j + 1] not in _place_kinds()
-
-
-@functools.cache  # one set per geo.yaml key; a bounded cache thrashed over the ~15 keys
-def _word_set(key: str) -> frozenset[str]:
-    return frozenset(normalise(w) for w in geo_vocab().get(key) or ())
-
-
-@functools.cache
-def _phrase_set(key: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(phrase_key(w) for w in geo_vocab().get(key) or ())
-
-
-@functools.lru_cache(maxsize=1)
-def _place_kinds() -> frozenset[str]:
-    return frozenset(normalise(w) for w in geo_vocab().get("place_kind_words", []))
 
 
 _LIST_JOIN = frozenset({"and", "or", "y", "o", "e", "ou"})  # "Syria, Jordan and Lebanon"
@@ -378,9 +313,9 @@ def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
            for p in people):  # venezolanos"
         return True
     beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
-    if _word_set("suspect_nouns").intersection(beside):
+    if geo_words("suspect_nouns").intersection(beside):
         return True
-    members = _phrase_set("members_before")  # "conformada por siete colombianos"
+    members = geo_phrases("members_before")  # "conformada por siete colombianos"
     return any(tuple(doc.tokens[k - n:k]) in members for n in {len(p) for p in members}
                for k in range(max(n, h.i - 2), h.i + 1))
 
@@ -444,7 +379,7 @@ def _neighbours(doc: TextDoc, mentions: list[tuple[Hit, tuple[Place, ...], bool]
 def _citizen_of(doc: TextDoc, h: Hit) -> bool:
     """A name after "cidadão de", "citizen of", also as the second word of a compound name
     ("cidadão da Guiné-Conacri")."""
-    cues = _phrase_set("citizen_of")
+    cues = geo_phrases("citizen_of")
     if h.i >= 2 and tuple(doc.tokens[h.i - 2:h.i]) in cues:
         return True
     return h.i >= 3 and doc.text[doc.starts[h.i - 1]].isupper() \
@@ -456,7 +391,7 @@ def _police_of(doc: TextDoc, h: Hit) -> bool:
     "las autoridades peruanas"): the country where they acted, a place of the incident
     unless a helper cue says they merely helped."""
     beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 2]  # "immigration officers"
-    return bool(_word_set("police_nouns").intersection(beside))
+    return bool(geo_words("police_nouns").intersection(beside))
 
 
 def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]]) -> bool:
@@ -464,7 +399,7 @@ def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]
     a force or court named after its place ("Cumbria Police", "Exeter Crown Court")."""
     if h.j < len(doc.tokens) and doc.text[doc.starts[h.j]].isupper() \
             and doc.text[doc.ends[h.j - 1]:doc.starts[h.j]] == " ":
-        return doc.tokens[h.j] not in _word_set("force_words")
+        return doc.tokens[h.j] not in geo_words("force_words")
     if h.i == 0:
         return False
     prev = h.i - 1
@@ -509,15 +444,15 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             plural = doc.tokens[h.j - 1].endswith("s") and not doc.tokens[h.j - 1].endswith("ss")
             counted = h.i > 0 and doc.tokens[h.i - 1].isdigit() or (
                 h.i > 0 and doc.tokens[h.i - 1] in _number_words())  # "five Vietnamese"
-            as_noun = h.i > 0 and doc.tokens[h.i - 1] in _word_set("noun_articles")
+            as_noun = h.i > 0 and doc.tokens[h.i - 1] in geo_words("noun_articles")
             if not plural and not counted and not as_noun and not persons.intersection(near) \
                     and not _police_of(doc, h) and not _listed_after_place(doc, h, kept_demonyms):
                 continue  # "Thai fishing boats", "a Colombian restaurant"; not "una nicaragüense"
-            if h.i > 0 and doc.tokens[h.i - 1] in _word_set("currency_before"):
+            if h.i > 0 and doc.tokens[h.i - 1] in geo_words("currency_before"):
                 continue  # "140 dólares estadounidenses"
-            if h.i > 0 and doc.tokens[h.i - 1] in _word_set("demonym_not_after"):
+            if h.i > 0 and doc.tokens[h.i - 1] in geo_words("demonym_not_after"):
                 continue  # "Central American migrants"
-            if _word_set("language_before").intersection(doc.tokens[max(0, h.i - 2):h.i]):
+            if geo_words("language_before").intersection(doc.tokens[max(0, h.i - 2):h.i]):
                 continue  # "cursos de português", "speaks English": a language
         elif h.i > 0 and doc.tokens[h.i - 1] in ("nacionalidad", "nacionalidade") and any(
                 p.kind == "demonym" for p in places):
@@ -531,7 +466,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             continue  # "deteve um cidadão da Guiné-Conacri acusado de tráfico": a suspect's
         before = _cues_before(doc, h.i, lang)
         if "not_place" in before or (
-                h.j < len(doc.tokens) and doc.tokens[h.j] in _word_set("not_place_after")):
+                h.j < len(doc.tokens) and doc.tokens[h.j] in geo_words("not_place_after")):
             continue  # "Protocolo de Palermo", "alias Wellington", "the Palermo Protocol"
         if "distance" in before and any(p.kind in ("country", "demonym") for p in places):
             continue  # "a 60 kilómetros de Guatemala": a landmark, the city's reading too
@@ -543,17 +478,17 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         single = h.j - h.i == 1
         kinds = {p.kind for p in places}  # what follows is asked once per mention
         in_name = bool(kinds & {"city", "region"}) and (
-            _capitalised_neighbour(doc, h, cues) or _surname_of(doc, h)
-            or _after_first_name(doc, h, names, place_starts))
-        speaker = "city" in kinds and _speaker(doc, h)
+            _capitalised_neighbour(doc, h, cues) or surname_of(doc, h)
+            or after_first_name(doc, h, names, place_starts))
+        in_speech = "city" in kinds and reported_speaker(doc, h)
         not_country = "country" in kinds and (
-            _agency_country(doc, h) or _in_person_name(doc, h, names, place_starts))
+            _agency_country(doc, h) or in_person_name(doc, h, names, place_starts))
         places = tuple(p for p in places if
                        (not p.needs_cue or after_cue)
                        and not (p.kind == "city" and single and p.population < name_pop
                                 and doc.tokens[h.i] in names and not after_cue)
                        and not (p.kind in ("city", "region") and in_name)
-                       and not (p.kind == "city" and speaker)
+                       and not (p.kind == "city" and in_speech)
                        and not (p.kind == "country" and not_country))
         if places:
             mentions.append((h, places, after_cue))
@@ -588,7 +523,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                       m.start(1), m.end(1), m.group(1), 0.8))
     full: list[tuple[tuple[str, ...], Place]] = []  # multi-word places read so far
     suspects: set[int] = set()  # ends of nationalities said of suspects
-    counted_people = _number_words() | _word_set("noun_articles") | persons | {"un", "um"}
+    counted_people = _number_words() | geo_words("noun_articles") | persons | {"un", "um"}
     in_brackets = {h.start - 2: {p.country for p in ps} for h, ps, _ in mentions  # "Vitoria
                    if text[h.start - 2:h.start] == " (" and ps[0].kind != "demonym"  # (Álava)",
                    or text[h.start - 2:h.start] == ", " and any(p.kind == "region" for p in ps)
