@@ -46,7 +46,7 @@ NAME_PARTS = 3  # capitalised words a surname may follow its first name by ("Jua
 
 
 def in_person_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str],
-                    place_starts: frozenset[int] = frozenset()) -> bool:
+                   place_starts: frozenset[int] = frozenset()) -> bool:
     """A country's name inside a person's: a first name before a capitalised word ("the
     prosecutor Kenya Porcell", "Jordan Henderson"), or a surname after a capitalised first
     name and up to two more names that are not places ("la fiscal Esperanza Montenegro", "el
@@ -59,7 +59,7 @@ def in_person_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str],
 
 
 def after_first_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str],
-                      place_starts: frozenset[int] = frozenset()) -> bool:
+                     place_starts: frozenset[int] = frozenset()) -> bool:
     """A place name that ends a person's name: a capitalised first name, then up to two more
     names that are not places or a particle ("Juan Manuel Mundaca Montenegro", "la jueza
     Silvia de León"). A capitalised word before the first name makes it part of a place's own
