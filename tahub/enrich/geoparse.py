@@ -192,6 +192,13 @@ def _counted_words() -> frozenset[str]:
     return _number_words() | {"a", "an", "the", "un", "una", "um", "uma"}
 
 
+@functools.lru_cache(maxsize=8)
+def _counted_people(lang: str) -> frozenset[str]:
+    """Words that may count the people of a nationality in a list ("dos austríacos, un
+    rumano y un ciudadano turco"): numbers, articles, person nouns."""
+    return _number_words() | geo_words("noun_articles") | _person_nouns(lang)
+
+
 @functools.lru_cache(maxsize=1)
 def _number_words() -> frozenset[str]:
     from tahub.enrich.vocab import load_yaml
@@ -523,7 +530,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                       m.start(1), m.end(1), m.group(1), 0.8))
     full: list[tuple[tuple[str, ...], Place]] = []  # multi-word places read so far
     suspects: set[int] = set()  # ends of nationalities said of suspects
-    counted_people = _number_words() | geo_words("noun_articles") | persons | {"un", "um"}
+    counted_people = _counted_people(lang)
     in_brackets = {h.start - 2: {p.country for p in ps} for h, ps, _ in mentions  # "Vitoria
                    if text[h.start - 2:h.start] == " (" and ps[0].kind != "demonym"  # (Álava)",
                    or text[h.start - 2:h.start] == ", " and any(p.kind == "region" for p in ps)

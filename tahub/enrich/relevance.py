@@ -115,13 +115,31 @@ def _index(lang: str) -> PhraseIndex:
     return index
 
 
+def lead_end(doc: TextDoc) -> int:
+    """Where the text's first sentence ends (a character offset)."""
+    return doc.sentence_span(0)[1] if doc.text else 0
+
+
 def doc_features(cue_hits: list[Hit], exploitation_hits: int, control_hits: int,
                  doc: TextDoc) -> dict[str, float]:
-    """`features` of one text from its cue hits (the longest cue where cues overlap)."""
-    hits = _resolve(cue_hits)
-    lead_end = doc.sentence_span(0)[1] if doc.text else 0
-    return features(_count(hits), exploitation_hits, control_hits, len(doc.tokens),
-                    _count([h for h in hits if h.start < lead_end]))
+    """`features` of one text from its cue hits, as `classify` computes them."""
+    return _features_of(_resolve(cue_hits), exploitation_hits, control_hits, len(doc.tokens),
+                        lead_end(doc))
+
+
+def _features_of(hits: list[Hit], exploitation_hits: int, control_hits: int, n_tokens: int,
+                 lead: int) -> dict[str, float]:
+    """`features` from resolved cue hits, those before `lead` counted again."""
+    return features(_count(hits), exploitation_hits, control_hits, n_tokens,
+                    _count([h for h in hits if h.start < lead]))
+
+
+def decide(scores: dict[str, float], margin: float) -> tuple[str, float]:
+    """(kind, incident's lead over the next kind beyond `margin`): `incident` only when it
+    beats every other kind by more than `margin` logits, else the best other kind."""
+    other = max((k for k in scores if k != "incident"), key=lambda k: scores[k])
+    lead = scores["incident"] - scores[other] - margin
+    return ("incident" if lead > 0 else other), lead
 
 
 def _count(hits: list[Hit]) -> dict[str, int]:
@@ -148,25 +166,20 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0, control_hits: int 
     means-of-control hit counts, the text's length in tokens and where its first sentence
     ends (a character offset)."""
     hits = _resolve(cue_hits)
-    counts = _count(hits)
-    feats = features(counts, exploitation_hits, control_hits, n_tokens,
-                     _count([h for h in hits if h.start < lead_end]))
+    feats = _features_of(hits, exploitation_hits, control_hits, n_tokens, lead_end)
     scores: dict[str, float] = {}
     for kind, bias, weights in _weights():
         scores[kind] = bias + sum(w * v for g, v in feats.items() if (w := weights.get(g)))
-    other = max((k for k in scores if k != "incident"), key=lambda k: scores[k])
-    margin = scores["incident"] - scores[other] - _incident_margin()
-    kind = "incident" if margin > 0 else other  # incident must win by the learnt margin
+    kind, margin = decide(scores, _incident_margin())
     prob = 1.0 / (1.0 + math.exp(-margin))  # > 0.5 exactly when the text is an incident
     evidence = tuple((h.start, h.end, h.value) for h in hits)
-    return RelevanceFact(kind == "incident", round(prob, 4), kind, counts, evidence)
+    return RelevanceFact(kind == "incident", round(prob, 4), kind, _count(hits), evidence)
 
 
 def classify_doc(doc: TextDoc, lang: str, exploitation_hits: int = 0,
                  control_hits: int = 0) -> RelevanceFact:
     hits = [h for h in _index(lang).find(doc) if h.channel == "cue"]
-    return classify(hits, exploitation_hits, control_hits, len(doc.tokens),
-                    doc.sentence_span(0)[1] if doc.text else 0)
+    return classify(hits, exploitation_hits, control_hits, len(doc.tokens), lead_end(doc))
 
 
 def score(texts: list[str], langs: list[str]) -> list[RelevanceFact]:

@@ -94,7 +94,7 @@ def _rules() -> dict:
     return load_yaml("exploitation_rules.yaml")
 
 
-@functools.lru_cache(maxsize=8)
+@functools.cache  # a few (rule, key) pairs of exploitation_rules.yaml
 def _rule_forms(rule: str, key: str = "forms") -> frozenset[tuple[str, ...]]:
     return frozenset(phrase_key(f) for f in expand_all((_rules().get(rule) or {}).get(key, [])))
 

@@ -78,7 +78,7 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
     index_lang = lang if lang in SUPPORTED else "en"
     by, tag_hits, n_exploit, n_control = _scan(doc, index_lang)
     rel = relevance.classify(by.get("cue", []), n_exploit, n_control, len(doc.tokens),
-                             doc.sentence_span(0)[1])
+                             relevance.lead_end(doc))
     out.update(relevant=rel.relevant, relevance_score=rel.score, kind=rel.kind,
                tags=[t.as_dict() for t in tag_hits])
     facts: dict[str, Any] = {}

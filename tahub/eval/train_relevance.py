@@ -6,10 +6,9 @@ the six kinds on them (scikit-learn, a dev dependency), reports its 5-fold cross
 accuracy on dev, chooses how far `incident` must beat the next kind for a text to count as
 relevant (the largest margin of a fixed grid whose cross-validated relevance F1 is within
 `TOLERANCE` of the best, so borderline statistics pieces are not read as incidents when that
-costs next to nothing), and
-writes `tahub/schema/relevance_weights.yaml`. The run time applies the weights as plain dot
-products. Deterministic: the same dev set and cue lists give the same file; rerun it after
-changing a cue list or the dev set.
+costs next to nothing), and writes `tahub/schema/relevance_weights.yaml`. The run time
+applies the weights as plain dot products. Deterministic: the same dev set and cue lists give
+the same file; rerun it after changing a cue list or the dev set.
 """
 
 from __future__ import annotations
@@ -60,12 +59,8 @@ def kinds(model: object, x: list[list[float]], margin: float) -> list[str]:
     """The kind the run time gives each row, as `relevance.classify` decides: `incident` when
     it beats every other kind by more than `margin`, else the best other kind."""
     classes = [str(c) for c in model.classes_]
-    out = []
-    for row in model.decision_function(x):
-        scores = dict(zip(classes, row, strict=True))
-        other = max((k for k in classes if k != "incident"), key=lambda k: scores[k])
-        out.append("incident" if scores["incident"] - scores[other] > margin else other)
-    return out
+    return [relevance.decide(dict(zip(classes, row, strict=True)), margin)[0]
+            for row in model.decision_function(x)]
 
 
 def choose_margin(gold: list[dict]) -> tuple[float, dict[float, float]]:

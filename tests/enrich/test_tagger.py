@@ -216,31 +216,29 @@ def test_a_weak_word_in_a_background_sentence_is_not_the_incidents_form():
         "forced_marriage", "sexual"]
 
 
-def test_debt_bondage_beside_another_type_is_its_means_of_control():
-    text = ("Forty-two sex workers were rescued from a night club in Angeles City, where they "
-            "were kept in debt bondage.")
-    assert _types(text, "en") == ["sexual"]
-    text = "Police freed 19 families kept in debt bondage at a brick kiln in Tiruvallur."
-    assert _types(text, "en") == ["labour"]
-
-
-def test_slavery_beside_sexual_exploitation_describes_it():
-    """en-1093: women "freed from sexual slavery", arrests for "holding a person in slavery"."""
-    text = ("More than a dozen women have been freed from sexual slavery in Harrow. Four men were "
-            "arrested on suspicion of modern slavery offences and controlling prostitution.")
-    assert _types(text, "en") == ["sexual"]
-    text = "Police freed 12 men held in modern slavery on a farm in Lincolnshire."
-    assert _types(text, "en") == ["labour"]
-
-
-def test_forced_work_in_the_sentence_of_sexual_exploitation_is_that_exploitation():
-    """es-632: women "forzadas a trabajar en un bar, ofreciendo servicios sexuales"."""
-    text = ("Las mujeres eran parte de un grupo de 29 víctimas forzadas a trabajar en un bar, "
-            "ofreciendo servicios sexuales y explotadas sexualmente por la red.")
-    assert _types(text, "es") == ["sexual"]
-    text = ("La red explotaba sexualmente a las mujeres en un bar. Los hombres fueron forzados a "
-            "trabajar en una finca.")
-    assert _types(text, "es") == ["labour", "sexual"]
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    pytest.param("en", "Forty-two sex workers were rescued from a night club in Angeles City, "
+                 "where they were kept in debt bondage.", ["sexual"],
+                 id="debt bondage beside sexual exploitation is its means of control"),
+    pytest.param("en", "Police freed 19 families kept in debt bondage at a brick kiln in "
+                 "Tiruvallur.", ["labour"], id="debt bondage alone is labour"),
+    # en-1093: women "freed from sexual slavery", arrests on "modern slavery offences"
+    pytest.param("en", "More than a dozen women have been freed from sexual slavery in Harrow. "
+                 "Four men were arrested on suspicion of modern slavery offences and "
+                 "controlling prostitution.", ["sexual"],
+                 id="slavery beside sexual exploitation describes it"),
+    pytest.param("en", "Police freed 12 men held in modern slavery on a farm in Lincolnshire.",
+                 ["labour"], id="slavery alone is labour"),
+    # es-632: women "forzadas a trabajar en un bar, ofreciendo servicios sexuales"
+    pytest.param("es", "Las mujeres eran parte de un grupo de 29 víctimas forzadas a trabajar en "
+                 "un bar, ofreciendo servicios sexuales y explotadas sexualmente por la red.",
+                 ["sexual"], id="forced work in the sentence of sexual exploitation"),
+    pytest.param("es", "La red explotaba sexualmente a las mujeres en un bar. Los hombres fueron "
+                 "forzados a trabajar en una finca.", ["labour", "sexual"],
+                 id="forced work in another sentence is labour too"),
+])
+def test_general_forms_beside_another_type(lang, text, expected):
+    assert _types(text, lang) == expected
 
 
 @pytest.mark.parametrize(("lang", "text", "kinds"), [
