@@ -122,6 +122,9 @@ def _before_cues(lang: str) -> dict[tuple[str, ...], frozenset[str]]:
     return {k: frozenset(v) for k, v in kinds.items()}
 
 
+_QUOTED = re.compile(r"[\"“”«»'‘’]{2}")
+
+
 def _cues_before(doc: TextDoc, i: int, lang: str) -> frozenset[str]:
     table, toks = _before_cues(lang), doc.tokens
     found: frozenset[str] = frozenset()
@@ -471,6 +474,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             datelines.add(h.start)
         elif _citizen_of(doc, h) and _perpetrator(doc, h, people):
             continue  # "deteve um cidadão da Guiné-Conacri acusado de tráfico": a suspect's
+        if _QUOTED.match(text[h.start - 1:h.start] + text[h.end:h.end + 1]):
+            continue  # “Delicias”, a bar's name: a name in quotes is not the place
         before = _cues_before(doc, h.i, lang)
         if "not_place" in before or (
                 h.j < len(doc.tokens) and doc.tokens[h.j] in geo_words("not_place_after")):

@@ -1,8 +1,9 @@
 """Is a text a concrete human-trafficking incident, and if not, what kind of text is it?
 
 Cue words per language (`tahub/schema/relevance.yaml`) are counted by group (trafficking,
-incident, awareness, drugs, arms/wildlife, migrant smuggling, web traffic, football), over the
-whole text and, for incident and awareness cues, again in its first sentence; a linear score
+incident, awareness, a period totals are counted over, drugs, arms/wildlife, migrant smuggling,
+web traffic, football), over the whole text and, for incident, awareness and period cues,
+again in its first sentence; a linear score
 per kind over log(1 + count) picks the kind. The weights (`relevance_weights.yaml`) are
 learnt from the labelled dev texts by `python -m tahub.eval.train_relevance`, not set by hand,
 and so is the margin by which `incident` must beat the next kind. The relevance score is the
@@ -23,7 +24,7 @@ from tahub.enrich.vocab import expand_all, load_yaml, require
 from tahub.errors import SchemaError
 
 NAME = "relevance"
-VERSION = "1.3"
+VERSION = "1.4"
 METHOD = f"{NAME}@{VERSION}"
 KINDS = ("incident", "awareness_or_policy", "drug_trafficking", "arms_or_wildlife_trafficking",
          "migrant_smuggling", "other")
@@ -40,9 +41,10 @@ class RelevanceFact:
 
 
 WEIGHTS_FILE = "relevance_weights.yaml"
-GROUPS = ("trafficking", "ambiguous", "incident", "victim", "awareness", "drugs",
+GROUPS = ("trafficking", "ambiguous", "incident", "victim", "awareness", "period", "drugs",
           "arms_wildlife", "smuggling", "web", "football", "media", "csam")
-LEAD_GROUPS = ("awareness", "incident")  # counted again in the first sentence
+LEAD_GROUPS = ("awareness", "incident", "period")  # counted again in the first sentence:
+# news announces an arrest there, a statistics piece its totals and the period they cover
 FEATURES = (*GROUPS, "exploitation", "control", "both", "no_incident", "no_trafficking",
             "on_topic", "length", *(f"lead_{g}" for g in LEAD_GROUPS))
 OTHER_TOPICS = ("awareness", "drugs", "arms_wildlife", "smuggling", "web", "football", "media",

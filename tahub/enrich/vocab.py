@@ -1,7 +1,8 @@
 """Load the enrichment vocabularies (YAML under `tahub/schema/`), failing loudly with file and key.
 
 Surface forms may use alternatives in parentheses so inflections stay compact in YAML:
-`explotad(a|as|o|os)` expands to four forms; `(|s)` allows an empty alternative.
+`explotad(a|as|o|os)` expands to four forms; `(|s)` allows an empty alternative; `<year>`
+stands for any year from 1980 to 2039 ("between <year> and").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tahub.errors import SchemaError
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 _ALT = re.compile(r"\(([^()]*)\)")
+_YEAR = "(" + "|".join(str(y) for y in range(1980, 2040)) + ")"
 
 
 @functools.lru_cache(maxsize=64)
@@ -43,6 +45,7 @@ def require(data: dict[str, Any], key: str, where: str) -> Any:
 
 def expand(form: str) -> list[str]:
     """Expand alternatives: `niñ(a|o)s` -> [`niñas`, `niños`]."""
+    form = form.replace("<year>", _YEAR)
     match = _ALT.search(form)
     if not match:
         return [" ".join(form.split())]

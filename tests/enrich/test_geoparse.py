@@ -484,3 +484,10 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected
+
+
+def test_a_name_in_quotes_is_a_business_not_the_place():
+    result = parse("Un total de 18 menores de edad fueron rescatadas en el distrito de Mazamari "
+                   "(Junín). Precisó que los locales intervenidos fueron: “Cantuta”, “Caricias”, "
+                   "“Huairuro”, “Delicias”, “Sirenas del Caribe”.", "es")
+    assert result.countries == ["PE"]

@@ -158,11 +158,18 @@ def test_means_of_control_count_as_evidence_of_exploitation():
     assert with_control.score > without.score
 
 
-def test_arrests_without_any_trafficking_word_are_other_crime():
-    text = ("Por delitos de tráfico de influencias, la Fiscalía Anticorrupción detuvo al "
-            "presidente municipal y a dos funcionarios. El juez libró orden de aprehensión y "
-            "los imputados quedaron a disposición del juzgado; la Fiscalía pidió prisión "
-            "preventiva tras la captura.")
+@pytest.mark.parametrize("text", [
+    # arrests and raids without any trafficking, exploitation or control word
+    "Por delitos de tráfico de influencias, la Fiscalía Anticorrupción detuvo al presidente "
+    "municipal y a dos funcionarios. El juez libró orden de aprehensión y los imputados "
+    "quedaron a disposición del juzgado; la Fiscalía pidió prisión preventiva tras la captura.",
+    # "grooming", the online solicitation of a child, is its own offence in Spanish news
+    'La Guardia Civil ha detenido a 7 varones e investiga a otros cuatro, acusados de '
+    '"grooming" o "ciberacoso sexual", como supuestos autores de un delito contra la libertad '
+    'e indemnidad sexual de una joven de 14 años, que tiene su domicilio en una villa del norte '
+    'de la provincia de Pontevedra.',
+])
+def test_arrests_for_other_crimes_are_other(text):
     fact = relevance.score([text], ["es"])[0]
     assert not fact.relevant and fact.kind == "other"
 
@@ -243,3 +250,25 @@ def test_on_topic_needs_trafficking_and_an_event_and_no_other_topic():
     assert relevance.features({"trafficking": 1, "incident": 1, "drugs": 1})["on_topic"] == 0.0
     assert relevance.features({"trafficking": 1, "incident": 1, "awareness": 1})["on_topic"] == 0.0
     assert relevance.features({"trafficking": 2})["on_topic"] == 0.0
+
+
+def test_a_count_over_a_period_reads_as_statistics():
+    """Totals over a period ("nos últimos dez anos") are a statistics piece even though they
+    count rescued victims and cases taken to court."""
+    text = ("Nos últimos dez anos, Angola contabilizou pouco mais de 200 casos de tráfico de seres "
+            "humanos, sendo que 50% das vítimas foram resgatadas e devolvidas às suas famílias, "
+            "informou Edvalda dos Santos, directora nacional dos Direitos Humanos. A responsável "
+            "abordou o tema durante a abertura de uma formação destinada a capacitar agentes de "
+            "defesa e segurança no combate a este crime, um evento organizado pelo Governo em "
+            "colaboração com o Escritório das Nações Unidas contra Drogas e Crimes (UNODC).")
+    fact = relevance.score([text], ["pt"])[0]
+    assert fact.cues.get("period") == 1
+    assert not fact.relevant and fact.kind == "awareness_or_policy"
+
+
+def test_period_cues_take_any_year():
+    doc_cues = relevance.score(["Entre 2017 e 2025, 238 brasileiros foram resgatados em "
+                                "operações policiais após serem vítimas de tráfico de pessoas."],
+                               ["pt"])[0].cues
+    assert doc_cues.get("period") == 1
+

@@ -300,3 +300,14 @@ def test_a_count_among_a_larger_one_is_a_subgroup():
             "of trafficking women.")
     assert facts(text, "en").arrested_count == 9
 
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    ("es", "La Guardia Civil ha desarticulado en Zamora una red dedicada a la trata de seres "
+           "humanos con fines de explotación laboral. Ha detenido a seis personas y ha liberado "
+           "a una veintena de víctimas.", 20),
+    ("pt", "Em Antônio João, perto da fronteira com o Paraguai, onze índios foram resgatados, "
+           "pois os mesmo estavam vivendo como escravos.", 11),
+])
+def test_approximate_counts_and_indigenous_workers(lang, text, count):
+    assert facts(text, lang).victims_count == count
