@@ -142,6 +142,11 @@ def test_hits_carry_tag_span_text_and_confidence():
      ["begging"]),
     ("es", "Al llegar a Camboya fueron despojados de sus pasaportes y teléfonos celulares.",
      ["labour"]),
+    ("en", "Border Security Force personnel rescued two Bangladeshi women who were trafficked to "
+           "India nearly a year ago and were forced to join the flesh trade in Bengal.",
+     ["sexual"]),
+    ("en", "The girls were bought by Chinese men who made them their wives.",
+     ["forced_marriage"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
