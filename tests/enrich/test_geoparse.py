@@ -491,3 +491,9 @@ def test_a_name_in_quotes_is_a_business_not_the_place():
                    "(Junín). Precisó que los locales intervenidos fueron: “Cantuta”, “Caricias”, "
                    "“Huairuro”, “Delicias”, “Sirenas del Caribe”.", "es")
     assert result.countries == ["PE"]
+
+
+def test_democratic_republic_of_congo_without_the_article():
+    result = parse("More than 30 Zimbabwean women were rescued, among them others from the "
+                   "Democratic Republic of Congo and Nigeria.", "en")
+    assert result.countries == ["CD", "NG", "ZW"]
