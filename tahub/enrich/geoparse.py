@@ -288,12 +288,16 @@ def _scope_end(text: str, start: int) -> int:
 
 
 def _agency_country(doc: TextDoc, h: Hit) -> bool:
-    """"the U.S. Embassy", "US State Department", "Agence France-Presse": a country naming an
-    agency or a longer proper name, not a place of the incident."""
+    """"the U.S. Embassy", "US State Department", "Agence France-Presse", "U.S. dollars",
+    "U.S. $4,956": a country naming an agency, a currency or a longer proper name, not a place
+    of the incident."""
     after = geo_words("agency_after")
     nxt = doc.tokens[h.j:h.j + 2]
     if nxt and (nxt[0] in after or " ".join(nxt) in after) \
             and doc.text[doc.starts[h.j]].isupper():
+        return True
+    if nxt and nxt[0] in geo_words("currency_after") \
+            or doc.text[h.end:h.end + 3].lstrip(". ").startswith("$"):
         return True
     return h.j < len(doc.tokens) and doc.text[doc.ends[h.j - 1]:doc.starts[h.j]] == "-" \
         and doc.text[doc.starts[h.j]].isupper() and doc.text[h.start].isupper()

@@ -2,7 +2,8 @@
 
 Surface forms may use alternatives in parentheses so inflections stay compact in YAML:
 `explotad(a|as|o|os)` expands to four forms; `(|s)` allows an empty alternative; `<year>`
-stands for any year from 1980 to 2039 ("between <year> and").
+stands for any year from 1980 to 2039 ("between <year> and"), `<n>` for a number from 2 to 30
+in digits ("nos últimos <n> anos").
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from tahub.errors import SchemaError
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 _ALT = re.compile(r"\(([^()]*)\)")
-_YEAR = "(" + "|".join(str(y) for y in range(1980, 2040)) + ")"
+_PLACEHOLDERS = {"<year>": "(" + "|".join(map(str, range(1980, 2040))) + ")",
+                 "<n>": "(" + "|".join(map(str, range(2, 31))) + ")"}
 
 
 @functools.lru_cache(maxsize=64)
@@ -45,7 +47,8 @@ def require(data: dict[str, Any], key: str, where: str) -> Any:
 
 def expand(form: str) -> list[str]:
     """Expand alternatives: `niñ(a|o)s` -> [`niñas`, `niños`]."""
-    form = form.replace("<year>", _YEAR)
+    for placeholder, alternatives in _PLACEHOLDERS.items():
+        form = form.replace(placeholder, alternatives)
     match = _ALT.search(form)
     if not match:
         return [" ".join(form.split())]

@@ -497,3 +497,13 @@ def test_democratic_republic_of_congo_without_the_article():
     result = parse("More than 30 Zimbabwean women were rescued, among them others from the "
                    "Democratic Republic of Congo and Nigeria.", "en")
     assert result.countries == ["CD", "NG", "ZW"]
+
+
+@pytest.mark.parametrize("text", [
+    "Each victim had to pay traffickers 25,000 to 30,000 euros (28,000 to 33,600 U.S. dollars) "
+    "to repay the cost of the journey from Africa to Italy.",
+    "He was offered a fee of 70 million rupiah (U.S. $4,956) for every woman he managed to "
+    "send to Italy as a bride.",
+])
+def test_a_currencys_country_is_not_a_place(text):
+    assert parse(text, "en").countries == ["IT"]

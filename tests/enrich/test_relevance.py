@@ -272,3 +272,10 @@ def test_period_cues_take_any_year():
                                ["pt"])[0].cues
     assert doc_cues.get("period") == 1
 
+
+
+def test_period_cues_take_a_number_in_digits():
+    fact = relevance.score(["O MTE divulgou dados: 3.190 trabalhadores foram resgatados de "
+                            "condições semelhantes à escravidão, o maior número registrado nos "
+                            "últimos 14 anos."], ["pt"])[0]
+    assert fact.cues.get("period") == 1
