@@ -3,19 +3,20 @@
 Cue words per language (`tahub/schema/relevance.yaml`) are counted by group (trafficking,
 incident, awareness, a period totals are counted over, drugs, arms/wildlife, migrant smuggling,
 web traffic, football), over the whole text and, for incident, awareness and period cues,
-again in its first sentence; a linear score
-per kind over log(1 + count) picks the kind. The weights (`relevance_weights.yaml`) are
-learnt from the labelled dev texts by `python -m tahub.eval.train_relevance`, not set by hand,
-and so is the margin by which `incident` must beat the next kind. The relevance score is the
-probability of `incident` against the best other kind beyond that margin (> 0.5 exactly when
-the text is an incident); the evidence lists the cues that fired.
+again in its first sentence; a linear score per kind over log(1 + count) of the cues, plus a
+weight per kind for each of the dev texts' commonest words the text holds, picks the kind.
+The weights (`relevance_weights.yaml`) are learnt from the labelled dev texts by
+`python -m tahub.eval.train_relevance`, not set by hand, and so is the margin by which
+`incident` must beat the next kind. The relevance score is the probability of `incident`
+against the best other kind beyond that margin (> 0.5 exactly when the text is an incident);
+the evidence lists the cues that fired.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tahub.enrich import tagger
@@ -24,7 +25,7 @@ from tahub.enrich.vocab import expand_all, load_yaml, require
 from tahub.errors import SchemaError
 
 NAME = "relevance"
-VERSION = "1.4"
+VERSION = "1.5"
 METHOD = f"{NAME}@{VERSION}"
 KINDS = ("incident", "awareness_or_policy", "drug_trafficking", "arms_or_wildlife_trafficking",
          "migrant_smuggling", "other")
@@ -65,6 +66,29 @@ def _weights() -> tuple[tuple[str, float, dict[str, float]], ...]:
     return tuple((kind, float(w.get("bias", 0.0)),
                   {g: float(x) for g, x in w.items() if g != "bias"})
                  for kind, w in kinds.items())
+
+
+@functools.lru_cache(maxsize=1)
+def _word_weights() -> dict[str, tuple[float, ...]]:
+    """Word -> its weight for each of `KINDS`: the commonest words of the dev texts, learnt
+    with the cue weights, catch what no cue list names ("repatriated", "balance", "sextorsão")."""
+    words = load_yaml(WEIGHTS_FILE).get("words") or {}
+    wrong = [str(w) for w, v in words.items() if len(v) != len(KINDS)]
+    if wrong:
+        raise SchemaError(f"{WEIGHTS_FILE}: words without one weight per kind: "
+                          f"{', '.join(wrong[:5])}; rebuild it with "
+                          "`python -m tahub.eval.train_relevance`")
+    return {str(w): tuple(map(float, v)) for w, v in words.items()}
+
+
+def word_scores(tokens: Iterable[str]) -> dict[str, float]:
+    """What the words of a text (normalised tokens) add to each kind's score."""
+    weights = _word_weights()
+    rows = [weights[w] for w in weights.keys() & set(tokens)]
+    if not rows:
+        return dict.fromkeys(KINDS, 0.0)
+    columns = zip(*rows, strict=True)  # one weight per kind in each row
+    return dict(zip(KINDS, map(math.fsum, columns), strict=True))  # fsum: exact in any order
 
 
 @functools.lru_cache(maxsize=1)
@@ -163,15 +187,17 @@ def _resolve(cue_hits: list[Hit]) -> list[Hit]:
 
 
 def classify(cue_hits: list[Hit], exploitation_hits: int = 0, control_hits: int = 0,
-             n_tokens: int = 0, lead_end: int = 0) -> RelevanceFact:
+             n_tokens: int = 0, lead_end: int = 0, tokens: Iterable[str] = ()) -> RelevanceFact:
     """Kind and relevance from the cue hits of one text, the lexicon's exploitation-type and
-    means-of-control hit counts, the text's length in tokens and where its first sentence
-    ends (a character offset)."""
+    means-of-control hit counts, the text's length in tokens, where its first sentence
+    ends (a character offset) and its normalised tokens (for the word weights)."""
     hits = _resolve(cue_hits)
     feats = _features_of(hits, exploitation_hits, control_hits, n_tokens, lead_end)
+    words = word_scores(tokens)
     scores: dict[str, float] = {}
     for kind, bias, weights in _weights():
-        scores[kind] = bias + sum(w * v for g, v in feats.items() if (w := weights.get(g)))
+        scores[kind] = bias + words[kind] + sum(w * v for g, v in feats.items()
+                                                if (w := weights.get(g)))
     kind, margin = decide(scores, _incident_margin())
     prob = 1.0 / (1.0 + math.exp(-margin))  # > 0.5 exactly when the text is an incident
     evidence = tuple((h.start, h.end, h.value) for h in hits)
@@ -181,7 +207,8 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0, control_hits: int 
 def classify_doc(doc: TextDoc, lang: str, exploitation_hits: int = 0,
                  control_hits: int = 0) -> RelevanceFact:
     hits = [h for h in _index(lang).find(doc) if h.channel == "cue"]
-    return classify(hits, exploitation_hits, control_hits, len(doc.tokens), lead_end(doc))
+    return classify(hits, exploitation_hits, control_hits, len(doc.tokens), lead_end(doc),
+                    doc.tokens)
 
 
 def score(texts: list[str], langs: list[str]) -> list[RelevanceFact]:

@@ -57,13 +57,14 @@ def _scan(doc: TextDoc, index_lang: str) -> tuple[dict[str, list[Hit]], list, in
     return by, tag_hits, n_exploit, n_control
 
 
-def relevance_features(text: str) -> dict[str, float]:
-    """What the relevance weights apply to for one text, as `enrich_one` computes it; for
-    learning those weights (`python -m tahub.eval.train_relevance`)."""
+def relevance_features(text: str) -> tuple[dict[str, float], list[str]]:
+    """What the relevance weights apply to for one text, as `enrich_one` computes it: the cue
+    features and the normalised tokens; for learning those weights
+    (`python -m tahub.eval.train_relevance`)."""
     doc = TextDoc.build(text)
     lang = language.detect_doc(doc).lang
     by, _, n_exploit, n_control = _scan(doc, lang if lang in SUPPORTED else "en")
-    return relevance.doc_features(by.get("cue", []), n_exploit, n_control, doc)
+    return relevance.doc_features(by.get("cue", []), n_exploit, n_control, doc), doc.tokens
 
 
 def enrich_one(record: dict, evidence: bool = False) -> dict:
@@ -78,7 +79,7 @@ def enrich_one(record: dict, evidence: bool = False) -> dict:
     index_lang = lang if lang in SUPPORTED else "en"
     by, tag_hits, n_exploit, n_control = _scan(doc, index_lang)
     rel = relevance.classify(by.get("cue", []), n_exploit, n_control, len(doc.tokens),
-                             relevance.lead_end(doc))
+                             relevance.lead_end(doc), doc.tokens)
     out.update(relevant=rel.relevant, relevance_score=rel.score, kind=rel.kind,
                tags=[t.as_dict() for t in tag_hits])
     facts: dict[str, Any] = {}
