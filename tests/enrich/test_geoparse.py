@@ -507,3 +507,10 @@ def test_democratic_republic_of_congo_without_the_article():
 ])
 def test_a_currencys_country_is_not_a_place(text):
     assert parse(text, "en").countries == ["IT"]
+
+
+def test_a_part_of_a_legal_article_is_not_a_place():
+    result = parse("Two individuals from Uzbekistan were illegally held captive in the Almaty "
+                   "region of Kazakhstan for forced labor. Proceedings have been initiated under "
+                   "Article 126, Part 3, Clause 2 of the Criminal Code of Kazakhstan.", "en")
+    assert result.countries == ["KZ", "UZ"]

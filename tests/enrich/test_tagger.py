@@ -147,6 +147,9 @@ def test_hits_carry_tag_span_text_and_confidence():
      ["sexual"]),
     ("en", "The girls were bought by Chinese men who made them their wives.",
      ["forced_marriage"]),
+    ("en", "Investigators in Ukraine said they foiled a criminal gang that had been forcing women "
+           "into sex work abroad after luring them with false advertisements.", ["sexual"]),
+    ("en", "She is accused of forcing teenage girls into trading sex for money.", ["sexual"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
