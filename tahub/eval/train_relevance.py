@@ -14,6 +14,7 @@ the same file; rerun it after changing a cue list or the dev set.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from pathlib import Path
 
@@ -45,11 +46,17 @@ MIN_TEXTS = 5
 WORD_SCALE = 0.3
 
 
+@functools.cache  # fit, the margin's cross-validation and the vocabulary read each text once
+def _inputs(text: str) -> tuple[dict[str, float], frozenset[str]]:
+    feats, tokens = relevance_features(text)
+    return feats, frozenset(tokens)
+
+
 def vocabulary(gold: list[dict]) -> list[str]:
     """The `WORDS` normalised words found in most gold texts (ties in alphabetical order)."""
     df: Counter[str] = Counter()
     for g in gold:
-        df.update(set(relevance_features(g["text"])[1]))
+        df.update(_inputs(g["text"])[1])
     ranked = sorted((w for w, n in df.items() if n >= MIN_TEXTS), key=lambda w: (-df[w], w))
     return ranked[:WORDS]
 
@@ -58,8 +65,7 @@ def design(gold: list[dict], words: list[str]) -> tuple[list[list[float]], list[
     """Feature rows (`relevance.FEATURES`, then `words` present) and kinds of gold lines."""
     rows = []
     for g in gold:
-        feats, tokens = relevance_features(g["text"])
-        present = set(tokens)
+        feats, present = _inputs(g["text"])
         rows.append([feats.get(f, 0.0) for f in relevance.FEATURES]
                     + [WORD_SCALE if w in present else 0.0 for w in words])
     return rows, [g["kind"] for g in gold]

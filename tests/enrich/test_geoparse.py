@@ -481,36 +481,24 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     pytest.param("en", "Police in Lilongwe on Wednesday arrested three Kenyans for intending to "
                  "traffic girls to Dubai in the United Arab Emirates.", ["AE", "MW"],
                  id="the nationality of the people arrested"),
+    pytest.param("es", "Un total de 18 menores de edad fueron rescatadas en el distrito de "
+                 "Mazamari (Junín). Precisó que los locales intervenidos fueron: “Cantuta”, "
+                 "“Caricias”, “Huairuro”, “Delicias”, “Sirenas del Caribe”.", ["PE"],
+                 id="a name in quotes is a business, not the place"),
+    pytest.param("en", "More than 30 Zimbabwean women were rescued, among them others from the "
+                 "Democratic Republic of Congo and Nigeria.", ["CD", "NG", "ZW"],
+                 id="Democratic Republic of Congo without the article"),
+    pytest.param("en", "Each victim had to pay traffickers 25,000 to 30,000 euros (28,000 to "
+                 "33,600 U.S. dollars) to repay the cost of the journey from Africa to Italy.",
+                 ["IT"], id="a currency's country in words"),
+    pytest.param("en", "He was offered a fee of 70 million rupiah (U.S. $4,956) for every woman "
+                 "he managed to send to Italy as a bride.", ["IT"],
+                 id="a currency's country before a sign"),
+    pytest.param("en", "Two individuals from Uzbekistan were illegally held captive in the Almaty "
+                 "region of Kazakhstan for forced labor. Proceedings have been initiated under "
+                 "Article 126, Part 3, Clause 2 of the Criminal Code of Kazakhstan.",
+                 ["KZ", "UZ"], id="a part of a legal article"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected
 
-
-def test_a_name_in_quotes_is_a_business_not_the_place():
-    result = parse("Un total de 18 menores de edad fueron rescatadas en el distrito de Mazamari "
-                   "(Junín). Precisó que los locales intervenidos fueron: “Cantuta”, “Caricias”, "
-                   "“Huairuro”, “Delicias”, “Sirenas del Caribe”.", "es")
-    assert result.countries == ["PE"]
-
-
-def test_democratic_republic_of_congo_without_the_article():
-    result = parse("More than 30 Zimbabwean women were rescued, among them others from the "
-                   "Democratic Republic of Congo and Nigeria.", "en")
-    assert result.countries == ["CD", "NG", "ZW"]
-
-
-@pytest.mark.parametrize("text", [
-    "Each victim had to pay traffickers 25,000 to 30,000 euros (28,000 to 33,600 U.S. dollars) "
-    "to repay the cost of the journey from Africa to Italy.",
-    "He was offered a fee of 70 million rupiah (U.S. $4,956) for every woman he managed to "
-    "send to Italy as a bride.",
-])
-def test_a_currencys_country_is_not_a_place(text):
-    assert parse(text, "en").countries == ["IT"]
-
-
-def test_a_part_of_a_legal_article_is_not_a_place():
-    result = parse("Two individuals from Uzbekistan were illegally held captive in the Almaty "
-                   "region of Kazakhstan for forced labor. Proceedings have been initiated under "
-                   "Article 126, Part 3, Clause 2 of the Criminal Code of Kazakhstan.", "en")
-    assert result.countries == ["KZ", "UZ"]
