@@ -40,6 +40,14 @@ def geo_words(key: str) -> frozenset[str]:
 
 
 @functools.cache
+def country_acronyms() -> frozenset[str]:
+    """Normalised country aliases written in capitals ("USA", "EUA", "UAE"): they name the
+    country only in capitals, "Usa" opening a Spanish sentence is the verb "uses"."""
+    return frozenset(normalise(str(a)) for aliases in geo_vocab()["country_aliases"].values()
+                     for a in aliases if str(a).isalpha() and str(a).isupper())
+
+
+@functools.cache
 def geo_phrases(key: str) -> frozenset[tuple[str, ...]]:
     """Token keys of the phrases listed under one key of geo.yaml."""
     return frozenset(phrase_key(w) for w in geo_vocab().get(key) or ())

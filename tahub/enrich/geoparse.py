@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from tahub.enrich import victims
 from tahub.enrich.gazetteer import (
     Place,
+    country_acronyms,
     country_names,
     gazetteer,
     geo_phrases,
@@ -231,8 +232,10 @@ _LINKS = frozenset({"the", "la", "el", "los", "las", "lo", "a", "o", "os", "as",
 
 
 def _lowercase_or_money(text: str, h: Hit) -> bool:
-    """"Us" is not "US", and "US$18" is a currency."""
-    return (h.end - h.start == 2 and not text[h.start:h.end].isupper()) \
+    """"Us" is not "US", "Usa" not "USA", and "US$18" is a currency."""
+    surface = text[h.start:h.end]
+    return (not surface.isupper() and (h.end - h.start == 2
+                                       or normalise(surface) in country_acronyms())) \
         or text[h.end:h.end + 1] == "$"
 
 
@@ -571,6 +574,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 continue
         if len(key) > 1 and place.kind in ("city", "region"):
             full.append((key, place))
+        if spoken and place.kind == "city" and place.country not in spoken | named \
+                and key[0] in geo_words("local_name_heads"):
+            continue  # "en el puerto San Francisco, en Iquitos": not California's
         small = place.population < min_pop and not (  # "in Montrose" is Trinidad's in a text
             after_cue and len(places) == 1 and not context - {place.country})  # naming only it
         if place.kind == "city" and place.country not in named and small:

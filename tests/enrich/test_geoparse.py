@@ -498,6 +498,16 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
                  "region of Kazakhstan for forced labor. Proceedings have been initiated under "
                  "Article 126, Part 3, Clause 2 of the Criminal Code of Kazakhstan.",
                  ["KZ", "UZ"], id="a part of a legal article"),
+    pytest.param("es", "La trata en el Perú: cuando alguien la capta, traslada, acoge o recepciona "
+                 "en un lugar bajo amenaza, por la fuerza. Usa la coacción, rapto, fraude, engaño, "
+                 "abuso de poder o pagos.", ["PE"], id="a verb spelt like a country's acronym"),
+    pytest.param("es", "Agentes de la Policía Nacional (PNP) rescataron a 15 personas, víctimas de "
+                 "una presunta red de trata, a las orillas del río Itaya, en el puerto de San "
+                 "Francisco, en Iquitos.", ["PE"],
+                 id="a saint's town abroad named in Spanish is a local port"),
+    pytest.param("es", "La policía dio con esta red de mujeres cubanas tras allanar un bar en la "
+                 "ciudad de Guichón llamado Las Vegas.", ["CU", "UY"],
+                 id="a bar named like a city abroad"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected
