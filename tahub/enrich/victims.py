@@ -51,6 +51,11 @@ _AUXILIARIES = {"were", "was", "are", "is", "have", "has", "been", "had", "being
                 "fueron", "fue", "han", "ha", "sido", "son", "estaban", "quedaron", "resultaron",
                 "foram", "foi", "sao", "estavam", "ficaram", "tinham", "acabaram",
                 "de", "anos", "years", "old", "aged"}  # "Una mujer de 45 años fue detenida"
+# words between counted people and a victim noun that say what they are: "27 persons suspected
+# to be victims", "15 people who were potential victims" (accent-folded)
+_DESCRIBED = _AUXILIARIES | {"suspected", "believed", "thought", "presumed", "to", "be", "who",
+                             "potential", "possible", "likely", "presuntas", "posibles", "como",
+                             "possiveis", "que"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +371,11 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                      and not _PUNCT.search(doc.text[v.end:doc.starts[i]])]
         if kind == "arrest":
             role = "arrest"
+        elif kind == "person" and any(  # "27 persons suspected to be victims"
+                n.value == "victim_word" and set(doc.tokens[noun.j:k]) <= _DESCRIBED
+                and not _PUNCT.search(doc.text[doc.ends[noun.j - 1]:n.start])
+                for k, n in nouns.items() if noun.j < k <= noun.j + 5):
+            role = "victim"
         elif kind == "person":
             role = governing[-1] if governing else ("arrest" if exploiters(noun.j) else verb)
         elif kind == "member" and _FAMILY.isdisjoint(doc.tokens[noun.j:noun.j + 3]):

@@ -311,3 +311,22 @@ def test_a_count_among_a_larger_one_is_a_subgroup():
 ])
 def test_approximate_counts_and_indigenous_workers(lang, text, count):
     assert facts(text, lang).victims_count == count
+
+
+@pytest.mark.parametrize(("text", "count", "arrested"), [
+    ("The Argentine authorities have rescued 56 immigrants, including three children, who were "
+     "working in slavery in several textile mills located in the province of Buenos Aires.",
+     56, None),
+    ("More than 60 eastern Europeans, allegedly required to work long hours for little money, "
+     "were removed from Lincolnshire leek fields yesterday morning.", 60, None),
+    ("The Malawi Police in the eastern district of Machinga are keeping in custody three men for "
+     "allegedly trafficking 18 Malawians to Mozambique. Sulumba added that on August 23 this "
+     "month, the third suspect took 18 victims.", 18, 3),
+    ("Eight people, including a police officer, were arrested on charges including human "
+     "trafficking, after 31 Romani children under the age of 12 were found in a house.", 31, 8),
+    ("An impromptu raid in Bartica early yesterday morning netted 27 persons suspected to be "
+     "victims of human trafficking and two alleged traffickers were also detained.", 27, 2),
+])
+def test_immigrants_continents_custody_and_people_said_to_be_victims(text, count, arrested):
+    result = facts(text, "en")
+    assert (result.victims_count, result.arrested_count) == (count, arrested)
