@@ -124,6 +124,16 @@ def _before_cues(lang: str) -> dict[tuple[str, ...], frozenset[str]]:
 
 
 _QUOTED = re.compile(r"[\"“”«»'‘’]{2}")
+_OPENING_QUOTE = re.compile(r"[“«][^”»\n.]{0,30}$")
+
+
+def _in_quoted_name(text: str, h: Hit) -> bool:
+    """The name ends a short name in typographic quotes: “Cidade da China”, «Hotel Lisboa»."""
+    return text[h.end:h.end + 1] in "”»" and text[h.end:h.end + 1] != "" \
+        and _OPENING_QUOTE.search(text, max(0, h.start - 30), h.start) is not None
+
+
+_WITHHELD_SURNAME = re.compile(r"\s*[\"“”«]\s?[A-Z]\.?\s?[\"“”»]")  # Mexican press: Saúl “N”
 
 
 def _cues_before(doc: TextDoc, i: int, lang: str) -> frozenset[str]:
@@ -481,8 +491,14 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             datelines.add(h.start)
         elif _citizen_of(doc, h) and _perpetrator(doc, h, people):
             continue  # "deteve um cidadão da Guiné-Conacri acusado de tráfico": a suspect's
-        if _QUOTED.match(text[h.start - 1:h.start] + text[h.end:h.end + 1]):
-            continue  # “Delicias”, a bar's name: a name in quotes is not the place
+        if _QUOTED.match(text[h.start - 1:h.start] + text[h.end:h.end + 1]) \
+                or _in_quoted_name(text, h):
+            continue  # “Delicias”, a bar's name; “Cidade da China”, a Luanda neighbourhood
+        if h.j < len(doc.tokens) and doc.tokens[h.j] in geo_words("things_after_country") \
+                and {p.kind for p in places} <= {"country", "demonym"}:
+            continue  # "two Chinese fishing boats", "a Malaysia fishing boat"
+        if _WITHHELD_SURNAME.match(text, h.end):
+            continue  # "Saúl “N”": a first name whose surname the press withholds
         before = _cues_before(doc, h.i, lang)
         if "not_place" in before or (
                 h.j < len(doc.tokens) and doc.tokens[h.j] in geo_words("not_place_after")):

@@ -506,8 +506,35 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
                  "Francisco, en Iquitos.", ["PE"],
                  id="a saint's town abroad named in Spanish is a local port"),
     pytest.param("es", "La policía dio con esta red de mujeres cubanas tras allanar un bar en la "
-                 "ciudad de Guichón llamado Las Vegas.", ["CU", "UY"],
+                 "ciudad de Guichón llamado Las Vegas. La policía uruguaya recibió información "
+                 "de que dentro de ese establecimiento se vendían drogas.", ["CU", "UY"],
                  id="a bar named like a city abroad"),
+    pytest.param("en", "It was here they learned that the call centre where they were to work "
+                 "targeted Americans through Tinder, Instagram and Facebook, in Myanmar.", ["MM"],
+                 id="the people a scam targeted"),
+    pytest.param("en", "The case is one of several involving online scams targeting consumers in "
+                 "the United States, run from compounds in Myanmar.", ["MM"],
+                 id="consumers a scam targeted"),
+    pytest.param("en", "Cambodia's Ministry of Foreign Affairs said it had rescued 23 men on Thai "
+                 "boats fishing illegally in the Indian Ocean.", ["KH"],
+                 id="a boat's flag is not the men's origin"),
+    pytest.param("es", "La Policía liberó a siete mujeres, entre ellas dos de origen paraguayo y "
+                 "algunas menores, en el barrio porteño de Floresta, Argentina.", ["AR", "PY"],
+                 id="a nationality said as origin"),
+    pytest.param("es", "La operación de Saúl “N” se basaba en el estado de Tlaxcala, México.",
+                 ["MX"], id="a first name whose surname the press withholds"),
+    pytest.param("pt", "A operação realizada pelas autoridades angolanas no interior do Hotel Bay "
+                 "Day, na chamada “Cidade da China”, expôs uma rede criminosa.", ["AO"],
+                 id="a country inside a quoted place name"),
+    pytest.param("en", "Sixteen Myanmar migrant workers who were allegedly sold to a Malaysia "
+                 "fishing boat in southern Thailand were rescued.", ["MM", "TH"],
+                 id="a country naming a boat's flag"),
+    pytest.param("es", "Detuvieron a 10 personas implicadas en el tráfico de personas a través del "
+                 "Estrecho de Gibraltar hacia España.", ["ES"], id="a strait"),
+    pytest.param("en", "The men forced boys into dealing Class A drugs on the streets of "
+                 "Stoke-on-Trent and Newcastle.", ["GB"], id="Newcastle upon Tyne said short"),
+    pytest.param("en", "He flew first class and often went to expensive Western restaurants in "
+                 "Beijing.", ["CN"], id="a compass adjective"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected

@@ -150,6 +150,20 @@ def test_hits_carry_tag_span_text_and_confidence():
     ("en", "Investigators in Ukraine said they foiled a criminal gang that had been forcing women "
            "into sex work abroad after luring them with false advertisements.", ["sexual"]),
     ("en", "She is accused of forcing teenage girls into trading sex for money.", ["sexual"]),
+    # dev batches 62 and 63 on arrival (en-1473, en-1484, es-1083)
+    ("en", "The group members recruited Moldovans aged between 18 and 35 years as couriers.",
+     ["forced_criminality"]),
+    ("en", "The girls are now suspected to be victims of a trafficking network engaged in "
+           "\"immoral activities\".", ["sexual"]),
+    ("es", "La Policía Nacional ha liberado a seis mujeres que eran obligadas a prostituirse y a "
+           "traficar con drogas.", ["forced_criminality", "sexual"]),
+    # dev batch 61 on arrival (en-1495, en-1505, en-1510)
+    ("en", "Police busted a racket involving the trafficking of minor girls from Assam, to be sold "
+           "to overaged unmarried men in Haryana.", ["forced_marriage"]),
+    ("en", "Immigration officials stopped five children from being smuggled to the United Arab "
+           "Emirates to be used as camel jockeys.", ["labour"]),
+    ("en", "A gang of seven men face jail after two vulnerable children were exploited to became "
+           "county lines schoolboy drug dealers.", ["forced_criminality"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected

@@ -330,3 +330,9 @@ def test_approximate_counts_and_indigenous_workers(lang, text, count):
 def test_immigrants_continents_custody_and_people_said_to_be_victims(text, count, arrested):
     result = facts(text, "en")
     assert (result.victims_count, result.arrested_count) == (count, arrested)
+
+
+def test_compatriots_are_counted():
+    text = ("La Policía Federal y el Ministerio Público del Brasil rescataron a 15 compatriotas "
+            "que trabajaban en una plantación de mandioca, entre ellos cuatro adolescentes.")
+    assert facts(text, "es").victims_count == 15

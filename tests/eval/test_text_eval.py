@@ -57,18 +57,19 @@ def test_each_split_loads_only_its_own_lines(tmp_path):
                            _line(id="z", split="fresh16"),
                            _line(id="zz", split="fresh17"),
                            _line(id="zy", split="fresh18"),
-                           _line(id="zx", split="fresh19")])
+                           _line(id="zx", split="fresh19"),
+                           _line(id="zw", split="fresh20")])
     ids = {split: [g["id"] for g in text.load_gold(split, tmp_path)] for split in text.SPLITS}
     assert ids == {"dev": ["d"], "heldout": ["h"], "fresh": ["f"], "fresh2": ["g"],
                    "fresh3": ["k"], "fresh4": ["m"], "fresh5": ["n"], "fresh6": ["p"],
                    "fresh7": ["q"], "fresh8": ["r"], "fresh9": ["s"],
                    "fresh10": ["t"], "fresh11": ["u"], "fresh12": ["v"], "fresh13": ["w"],
                    "fresh14": ["x"], "fresh15": ["y"], "fresh16": ["z"], "fresh17": ["zz"],
-                   "fresh18": ["zy"], "fresh19": ["zx"],
+                   "fresh18": ["zy"], "fresh19": ["zx"], "fresh20": ["zw"],
                    "untuned": ["h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u", "v",
-                               "w", "x", "y", "z", "zz", "zy", "zx"],
+                               "w", "x", "y", "z", "zz", "zy", "zx", "zw"],
                    "all": ["d", "h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u",
-                           "v", "w", "x", "y", "z", "zz", "zy", "zx"]}
+                           "v", "w", "x", "y", "z", "zz", "zy", "zx", "zw"]}
     with pytest.raises(ValueError, match="unknown split"):
         text.load_gold("fresh-ish", tmp_path)
 
@@ -77,7 +78,7 @@ def test_each_split_loads_only_its_own_lines(tmp_path):
                                    "fresh7", "fresh8", "fresh9",
                                    "fresh10", "fresh11", "fresh12", "fresh13",
                                    "fresh14", "fresh15", "fresh16", "fresh17",
-                                   "fresh18", "fresh19"])
+                                   "fresh18", "fresh19", "fresh20"])
 def test_fresh_batches_are_apart_from_every_other_split(batch):
     fresh = text.load_gold(batch)
     others = [g for g in text.load_gold("all") if g["split"] != batch]
