@@ -209,8 +209,9 @@ def _counted_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=8)
 def _counted_people(lang: str) -> frozenset[str]:
     """Words that may count the people of a nationality in a list ("dos austríacos, un
-    rumano y un ciudadano turco"): numbers, articles, person nouns."""
-    return _number_words() | geo_words("noun_articles") | _person_nouns(lang)
+    rumano y un ciudadano turco", "two Moroccans and a Guinean national"): numbers, articles,
+    person nouns."""
+    return _number_words() | geo_words("noun_articles") | {"a", "an"} | _person_nouns(lang)
 
 
 @functools.lru_cache(maxsize=1)
@@ -247,6 +248,13 @@ def _lowercase_or_money(text: str, h: Hit) -> bool:
     return (not surface.isupper() and (h.end - h.start == 2
                                        or normalise(surface) in country_acronyms())) \
         or text[h.end:h.end + 1] == "$"
+
+
+def _reduplicated(text: str, h: Hit) -> bool:
+    """"Sama-sama", "Bersama-sama": a word said twice with a dash (Filipino, Malay) is no place."""
+    word = text[h.start:h.end]
+    return text[h.end:h.end + 1] == "-" and \
+        text[h.end + 1:h.end + 1 + len(word)].lower() == word.lower()
 
 
 def _dash_joined(doc: TextDoc, k: int) -> bool:
@@ -497,7 +505,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         if h.j < len(doc.tokens) and doc.tokens[h.j] in geo_words("things_after_country") \
                 and {p.kind for p in places} <= {"country", "demonym"}:
             continue  # "two Chinese fishing boats", "a Malaysia fishing boat"
-        if _WITHHELD_SURNAME.match(text, h.end):
+        if _WITHHELD_SURNAME.match(text, h.end) or _reduplicated(text, h):
             continue  # "Saúl “N”": a first name whose surname the press withholds
         before = _cues_before(doc, h.i, lang)
         if "not_place" in before or (
@@ -559,11 +567,15 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     full: list[tuple[tuple[str, ...], Place]] = []  # multi-word places read so far
     suspects: set[int] = set()  # ends of nationalities said of suspects
     counted_people = _counted_people(lang)
-    in_brackets = {h.start - 2: {p.country for p in ps} for h, ps, _ in mentions  # "Vitoria
-                   if text[h.start - 2:h.start] == " (" and ps[0].kind != "demonym"  # (Álava)",
-                   or text[h.start - 2:h.start] == ", " and any(p.kind == "region" for p in ps)
-                   and all(p.kind in ("city", "region") for p in ps)
-                   and len({p.country for p in ps}) == 1}  # "Maipú, Mendoza"
+    in_brackets: dict[int, set[str]] = {}  # where a town's name ends -> countries of the region
+    for h, ps, _ in mentions:  # that follows it: "Vitoria (Álava)", "Maipú, Mendoza", "Getafe
+        region = any(p.kind == "region" for p in ps) and len({p.country for p in ps}) == 1 \
+            and all(p.kind in ("city", "region") for p in ps)  # in Bohol"
+        if text[h.start - 2:h.start] == " (" and ps[0].kind != "demonym" \
+                or text[h.start - 2:h.start] == ", " and region:
+            in_brackets[h.start - 2] = {p.country for p in ps}
+        elif text[h.start - 4:h.start] in (" in ", " en ", " em ") and region:
+            in_brackets[h.start - 4] = {p.country for p in ps}
     only = [h for h, ps, _ in mentions if all(p.kind == "country" for p in ps)]
     only_starts, only_ends = frozenset(h.i for h in only), frozenset(h.j for h in only)
     beside = _neighbours(doc, mentions, named, context, spoken)

@@ -84,9 +84,28 @@ def tag_hits(doc: TextDoc, tag_raw: list[Hit], neg_raw: list[Hit]) -> list[TagHi
     for h in sorted(best.values(), key=lambda h: (h.start, -(h.end - h.start))):
         if h.start < last_end.get(h.value, -1):  # inside a longer hit of the same tag
             continue
+        if h.value.startswith(EXPLOITATION) and _in_proper_name(doc, h):
+            continue
         last_end[h.value] = h.end
         out.append(TagHit(h.value, h.start, h.end, doc.text[h.start:h.end], h.confidence))
     return out
+
+
+def _in_proper_name(doc: TextDoc, h: Hit) -> bool:
+    """A form written with capitals inside a sentence names an agency, a law or a campaign
+    ("la Unidad Especializada en la Lucha contra la Trata de Personas y Explotación Sexual
+    Infantil"), not what happened; a first sentence that capitalises most words is a headline
+    and is left alone."""
+    words = [w for w in doc.text[h.start:h.end].split() if len(w) > 3]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    start, end = doc.sentence_span(h.start)
+    if not doc.text[start:h.start].strip():
+        return False
+    if start > 0:
+        return True
+    sentence = [w for w in doc.text[start:end].split() if len(w) > 3 and w[0].isalpha()]
+    return 2 * sum(w[0].isupper() for w in sentence) < len(sentence)
 
 
 @functools.lru_cache(maxsize=1)

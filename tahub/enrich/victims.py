@@ -36,6 +36,7 @@ _JOINERS = _CONJ | _POSSESSIVE
 _INCLUDING = {"including", "incluidos", "incluidas", "incluyendo", "incluindo", "inclusive"}
 _AMONG_THEM = {"entre", "among", "amongst"}
 _THEM = {"ellas", "ellos", "elas", "eles", "them", "those", "las", "los", "as", "os"}
+_ARTICLES = {"the", "las", "los", "as", "os"}  # "entre as 15 mulheres", not "entre ellas 15"
 _OF_THEM = {("de", "ellos"), ("de", "ellas"), ("of", "them"), ("of", "those")}
 _LOWER_BOUND = {"over", "than", "least", "mas", "menos", "mais", "pelo", "upwards"}
 _BRIDGE = {"a", "at", "least", "al", "menos", "pelo", "ao", "other", "otros", "outros", "as", "os",
@@ -434,8 +435,11 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                 and doc.text[doc.ends[noun.j - 1]:doc.starts[noun.j]].strip() == ",":
             total = value  # "Dezoito pessoas, 13 homens e cinco mulheres": a total, then its parts
         if any(doc.tokens[k] in _AMONG and k + 1 in starts
-               for k in range(end, min(end + 5, len(doc.tokens) - 1))):
-            subgroups.add(doc.starts[i])  # "Eight citizens of China were among nine people"
+               or doc.tokens[k] in _AMONG_THEM and doc.tokens[k + 1] in _ARTICLES
+               and k + 2 in starts and noun_after(starts[k + 2][0]) is not None
+               for k in range(end, min(end + 5, len(doc.tokens) - 2))):
+            subgroups.add(doc.starts[i])  # "Eight citizens of China were among nine people",
+            # "Seis catarinenses estariam entre as 15 mulheres" (not "entre los 30 y 40 años")
         if _of_them(doc, end):
             subgroups.add(doc.starts[i])  # "doce detenidas, cuatro mujeres de ellas"
         counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],

@@ -535,6 +535,19 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
                  "Stoke-on-Trent and Newcastle.", ["GB"], id="Newcastle upon Tyne said short"),
     pytest.param("en", "He flew first class and often went to expensive Western restaurants in "
                  "Beijing.", ["CN"], id="a compass adjective"),
+    pytest.param("en", "Police are still looking for the alleged gangmasters, two Moroccans and a "
+                 "Guinean national, who exploited Albanian workers in Italy.", ["AL", "IT"],
+                 id="the gangmasters' nationalities"),
+    pytest.param("pt", "Os trabalhadores foram escoltados por homens da Polícia Federal das "
+                 "fazendas Porto Rico e Aruanã até a cidade de Altamira, no Pará.", ["BR"],
+                 id="a farm's name"),
+    pytest.param("en", "They were allegedly responsible for bringing the girls from their hometown "
+                 "in Getafe in Bohol to Manila.", ["PH"], id="a town in a Philippine province"),
+    pytest.param("en", "Sama-sama, tulong-tulong tayong susugpuin ang kriminalidad sa Agusan del "
+                 "Norte.", ["PH"], id="a word said twice is not a place"),
+    pytest.param("es", "Las mujeres fueron rescatadas en un domicilio del barrio porteño de "
+                 "Palermo; dos de ellas son oriundas de República Dominicana.", ["DO"],
+                 id="a Buenos Aires barrio named like an Italian city"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected

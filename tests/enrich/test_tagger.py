@@ -164,6 +164,18 @@ def test_hits_carry_tag_span_text_and_confidence():
            "Emirates to be used as camel jockeys.", ["labour"]),
     ("en", "A gang of seven men face jail after two vulnerable children were exploited to became "
            "county lines schoolboy drug dealers.", ["forced_criminality"]),
+    # dev batch 65 on arrival, forms in everyday Spanish (es-1117, es-1123, es-1132 to es-1135)
+    ("es", "Un megaoperativo desarticuló en Arroyo Leyes, Santa Fe, una organización que sometía "
+           "a trabajadores rurales a condiciones infrahumanas.", ["labour"]),
+    ("es", "La Policía Nacional ha llevado a cabo la detención de cinco individuos en Madrid y "
+           "Córdoba, involucrados en la compraventa de una recién nacida.", ["illegal_adoption"]),
+    ("es", "La Guardia Civil ha detenido en Alicante al padre y al hermano de una menor tras "
+           "concertar su matrimonio con un hombre de 37 años en Marruecos.", ["forced_marriage"]),
+    ("es", "Una adolescente de 16 años que vivía en San Luis fue vendida por su padre a un hombre "
+           "de 74 que vive en Mar del Plata.", ["forced_marriage"]),
+    ("es", "Los jóvenes habrían permanecido retenidos contra su voluntad durante dos meses y eran "
+           "obligados a comercializar las sustancias ilícitas.", ["forced_criminality"]),
+    ("es", "Los hacían pasar como mendigos para pedir dinero.", ["begging"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
@@ -362,3 +374,18 @@ def test_exploitation_in_inflected_news_phrasing(lang, text, kinds):
 
     line = enrich_texts([{"id": 1, "text": text}])[0]
     assert line["relevant"] and line["exploitation"] == kinds
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("es", "La Comisión Interinstitucional contra la Explotación Sexual, Comercial y la Trata de "
+           "Personas (CICESCT) oficializó el primer caso de extracción ilegal de órganos en "
+           "Honduras, un hecho que ha generado preocupación y evidencia las debilidades "
+           "institucionales del país en esta materia.", ["organ_removal"]),
+    ("es", "Unas hermanas de 13 y 15 años vivieron como esclavas de una mujer que las obligaba a "
+           "trabajar de sol a sol. La fiscal Carina Sánchez, de la Unidad Especializada en la "
+           "Lucha contra la Trata de Personas y Explotación Sexual Infantil, contó que el caso "
+           "ocurrió en Itapúa.", ["labour"]),
+    ("en", "Police Free 12 Women From Sexual Exploitation Ring", ["sexual"]),
+])
+def test_a_form_inside_an_agencys_name_is_not_the_incidents(lang, text, expected):
+    assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected

@@ -336,3 +336,24 @@ def test_compatriots_are_counted():
     text = ("La Policía Federal y el Ministerio Público del Brasil rescataron a 15 compatriotas "
             "que trabajaban en una plantación de mandioca, entre ellos cuatro adolescentes.")
     assert facts(text, "es").victims_count == 15
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    ("en", "The police have successfully rescued three African women who found themselves in "
+           "the grips of a human trafficking network.", 3),
+    ("pt", "O Ministério Público do Trabalho de Goiás resgatou 79 piauienses de trabalho análogo à "
+           "escravidão em uma fazenda no município de Acreúna.", 79),
+    ("pt", "Seis catarinenses estariam entre as 15 mulheres, uma adolescente e um travesti que "
+           "estavam sendo mantidas em regime de escravidão sexual.", 17),
+    ("es", "La Policía Nacional ha liberado a un total de seis mujeres con edades comprendidas "
+           "entre los 30 y 40 años que eran obligadas a prostituirse.", 6),
+])
+def test_regional_people_and_a_group_counted_among_a_larger_one(lang, text, count):
+    assert facts(text, lang).victims_count == count
+
+
+def test_the_arrested_owner_counts_one_arrest():
+    text = ("Siete mujeres, cinco de ellas de nacionalidad dominicana, lograron ser rescatadas en "
+            "Pehuajó. Efectivos de la Policía Federal allanaron ayer la wiskería y detuvieron al "
+            "responsable del local, un argentino de 60 años.")
+    assert facts(text, "es").arrested_count == 1

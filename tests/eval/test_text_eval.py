@@ -58,7 +58,9 @@ def test_each_split_loads_only_its_own_lines(tmp_path):
                            _line(id="zz", split="fresh17"),
                            _line(id="zy", split="fresh18"),
                            _line(id="zx", split="fresh19"),
-                           _line(id="zw", split="fresh20")])
+                           _line(id="zw", split="fresh20"),
+                           _line(id="zv", split="fresh21"),
+                           _line(id="zu", split="fresh22")])
     ids = {split: [g["id"] for g in text.load_gold(split, tmp_path)] for split in text.SPLITS}
     assert ids == {"dev": ["d"], "heldout": ["h"], "fresh": ["f"], "fresh2": ["g"],
                    "fresh3": ["k"], "fresh4": ["m"], "fresh5": ["n"], "fresh6": ["p"],
@@ -66,10 +68,11 @@ def test_each_split_loads_only_its_own_lines(tmp_path):
                    "fresh10": ["t"], "fresh11": ["u"], "fresh12": ["v"], "fresh13": ["w"],
                    "fresh14": ["x"], "fresh15": ["y"], "fresh16": ["z"], "fresh17": ["zz"],
                    "fresh18": ["zy"], "fresh19": ["zx"], "fresh20": ["zw"],
+                   "fresh21": ["zv"], "fresh22": ["zu"],
                    "untuned": ["h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u", "v",
-                               "w", "x", "y", "z", "zz", "zy", "zx", "zw"],
+                               "w", "x", "y", "z", "zz", "zy", "zx", "zw", "zv", "zu"],
                    "all": ["d", "h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u",
-                           "v", "w", "x", "y", "z", "zz", "zy", "zx", "zw"]}
+                           "v", "w", "x", "y", "z", "zz", "zy", "zx", "zw", "zv", "zu"]}
     with pytest.raises(ValueError, match="unknown split"):
         text.load_gold("fresh-ish", tmp_path)
 
@@ -78,7 +81,8 @@ def test_each_split_loads_only_its_own_lines(tmp_path):
                                    "fresh7", "fresh8", "fresh9",
                                    "fresh10", "fresh11", "fresh12", "fresh13",
                                    "fresh14", "fresh15", "fresh16", "fresh17",
-                                   "fresh18", "fresh19", "fresh20"])
+                                   "fresh18", "fresh19", "fresh20", "fresh21",
+                                   "fresh22"])
 def test_fresh_batches_are_apart_from_every_other_split(batch):
     fresh = text.load_gold(batch)
     others = [g for g in text.load_gold("all") if g["split"] != batch]
