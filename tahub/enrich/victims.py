@@ -197,6 +197,16 @@ def _of_them(doc: TextDoc, j: int) -> bool:
                                                                              ["delas"])
 
 
+_PARTITIVE = {("de", "las"), ("de", "los"), ("of", "the")}
+
+
+def _one_of_the(doc: TextDoc, j: int, lang: str) -> bool:
+    """The count ending before token j is taken from a group named after it: "una de las
+    víctimas", "one of the victims", "uma das vítimas" ("dos" is "two" in Spanish)."""
+    return tuple(doc.tokens[j:j + 2]) in _PARTITIVE or (
+        lang == "pt" and doc.tokens[j:j + 1] in (["das"], ["dos"]))
+
+
 def _bare_count_role(doc: TextDoc, i: int, j: int, verbs: list[Hit]) -> str | None:
     """Role of a number with no noun (tokens i..j): arrests after an arrest verb ("detuvo a
     cinco"), victims when it opens a clause before a victim verb ("Pelo menos 15 foram
@@ -440,8 +450,9 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                for k in range(end, min(end + 5, len(doc.tokens) - 2))):
             subgroups.add(doc.starts[i])  # "Eight citizens of China were among nine people",
             # "Seis catarinenses estariam entre as 15 mulheres" (not "entre los 30 y 40 años")
-        if _of_them(doc, end):
-            subgroups.add(doc.starts[i])  # "doce detenidas, cuatro mujeres de ellas"
+        if _of_them(doc, end) or _one_of_the(doc, j, lang):
+            subgroups.add(doc.starts[i])  # "doce detenidas, cuatro mujeres de ellas", "una de
+            # las víctimas", "10 dos menores"
         counts.append((weight, Count(total, role, doc.starts[i], doc.ends[end - 1],
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers

@@ -357,3 +357,15 @@ def test_the_arrested_owner_counts_one_arrest():
             "Pehuajó. Efectivos de la Policía Federal allanaron ayer la wiskería y detuvieron al "
             "responsable del local, un argentino de 60 años.")
     assert facts(text, "es").arrested_count == 1
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    ("es", "La Policía Nacional desarticuló una red dedicada a la explotación sexual de mujeres "
+           "procedentes de Paraguay. Una de las víctimas acababa de dar a luz. En la operación han "
+           "sido liberadas 13 mujeres.", 13),
+    ("pt", "Uma das vítimas é uma adolescente boliviana. Policiais Militares de São Paulo "
+           "resgataram, nesta sexta-feira (10), dez pessoas que viviam em condições análogas à "
+           "escravidão dentro de uma oficina de costura.", 10),
+])
+def test_one_of_the_victims_is_not_the_count(lang, text, count):
+    assert facts(text, lang).victims_count == count
