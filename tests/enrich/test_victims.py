@@ -369,3 +369,14 @@ def test_the_arrested_owner_counts_one_arrest():
 ])
 def test_one_of_the_victims_is_not_the_count(lang, text, count):
     assert facts(text, lang).victims_count == count
+
+
+@pytest.mark.parametrize(("lang", "text", "count"), [
+    ("en", "Ten potential slavery victims have been rescued in a raid on a car wash.", 10),
+    ("es", "Las autoridades desarticularon una red internacional de tráfico de bebés que "
+           "presuntamente ha vendido al menos 25 bebés a compradores en Singapur.", 25),
+    ("es", "El caso comenzó tras la denuncia de cuatro ciudadanos venezolanos que fueron hallados "
+           "en graves condiciones de hacinamiento.", 4),
+])
+def test_babies_found_people_and_slavery_victims_are_counted(lang, text, count):
+    assert facts(text, lang).victims_count == count
