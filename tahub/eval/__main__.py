@@ -1,6 +1,6 @@
 """`python -m tahub.eval FEATURE [--split SPLIT]`: score a feature on its gold set.
 
-Every feature has `dev`, `heldout` and `all`; text also has `fresh` and `fresh2` to `fresh22`,
+Every feature has `dev`, `heldout` and `all`; text also has `fresh` and `fresh2` to `fresh23`,
 batches collected before the tuning they judge, and `untuned` (every split but dev). Each
 feature module lists its own splits in `SPLITS`.
 """

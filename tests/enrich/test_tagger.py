@@ -176,6 +176,13 @@ def test_hits_carry_tag_span_text_and_confidence():
     ("es", "Los jóvenes habrían permanecido retenidos contra su voluntad durante dos meses y eran "
            "obligados a comercializar las sustancias ilícitas.", ["forced_criminality"]),
     ("es", "Los hacían pasar como mendigos para pedir dinero.", ["begging"]),
+    # dev batch 72 on arrival (en-1662, en-1667, en-1668)
+    ("en", "Moses said the victims are from Zomba and aged 15 and 17, and were promised to work "
+           "in maize fields.", ["labour"]),
+    ("en", "Police arrested three suspects for allegedly sending at least four Cambodian women to "
+           "marry men in China.", ["forced_marriage"]),
+    ("en", "A young Cambodian woman who was tricked into an arranged marriage in China has been "
+           "rescued.", ["forced_marriage"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected

@@ -60,7 +60,8 @@ def test_each_split_loads_only_its_own_lines(tmp_path):
                            _line(id="zx", split="fresh19"),
                            _line(id="zw", split="fresh20"),
                            _line(id="zv", split="fresh21"),
-                           _line(id="zu", split="fresh22")])
+                           _line(id="zu", split="fresh22"),
+                           _line(id="zt", split="fresh23")])
     ids = {split: [g["id"] for g in text.load_gold(split, tmp_path)] for split in text.SPLITS}
     assert ids == {"dev": ["d"], "heldout": ["h"], "fresh": ["f"], "fresh2": ["g"],
                    "fresh3": ["k"], "fresh4": ["m"], "fresh5": ["n"], "fresh6": ["p"],
@@ -69,10 +70,11 @@ def test_each_split_loads_only_its_own_lines(tmp_path):
                    "fresh14": ["x"], "fresh15": ["y"], "fresh16": ["z"], "fresh17": ["zz"],
                    "fresh18": ["zy"], "fresh19": ["zx"], "fresh20": ["zw"],
                    "fresh21": ["zv"], "fresh22": ["zu"],
+                   "fresh23": ["zt"],
                    "untuned": ["h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u", "v",
-                               "w", "x", "y", "z", "zz", "zy", "zx", "zw", "zv", "zu"],
+                               "w", "x", "y", "z", "zz", "zy", "zx", "zw", "zv", "zu", "zt"],
                    "all": ["d", "h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u",
-                           "v", "w", "x", "y", "z", "zz", "zy", "zx", "zw", "zv", "zu"]}
+                           "v", "w", "x", "y", "z", "zz", "zy", "zx", "zw", "zv", "zu", "zt"]}
     with pytest.raises(ValueError, match="unknown split"):
         text.load_gold("fresh-ish", tmp_path)
 
@@ -82,7 +84,7 @@ def test_each_split_loads_only_its_own_lines(tmp_path):
                                    "fresh10", "fresh11", "fresh12", "fresh13",
                                    "fresh14", "fresh15", "fresh16", "fresh17",
                                    "fresh18", "fresh19", "fresh20", "fresh21",
-                                   "fresh22"])
+                                   "fresh22", "fresh23"])
 def test_fresh_batches_are_apart_from_every_other_split(batch):
     fresh = text.load_gold(batch)
     others = [g for g in text.load_gold("all") if g["split"] != batch]
