@@ -129,7 +129,7 @@ _OPENING_QUOTE = re.compile(r"[“«][^”»\n.]{0,30}$")
 
 def _in_quoted_name(text: str, h: Hit) -> bool:
     """The name ends a short name in typographic quotes: “Cidade da China”, «Hotel Lisboa»."""
-    return text[h.end:h.end + 1] in "”»" and text[h.end:h.end + 1] != "" \
+    return text[h.end:h.end + 1] in ("”", "»") \
         and _OPENING_QUOTE.search(text, max(0, h.start - 30), h.start) is not None
 
 
@@ -506,7 +506,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 and {p.kind for p in places} <= {"country", "demonym"}:
             continue  # "two Chinese fishing boats", "a Malaysia fishing boat"
         if _WITHHELD_SURNAME.match(text, h.end) or _reduplicated(text, h):
-            continue  # "Saúl “N”": a first name whose surname the press withholds
+            continue  # "Saúl “N”", a first name whose surname the press withholds; "Sama-sama"
         before = _cues_before(doc, h.i, lang)
         if "not_place" in before or (
                 h.j < len(doc.tokens) and doc.tokens[h.j] in geo_words("not_place_after")):

@@ -44,8 +44,9 @@ class RelevanceFact:
 WEIGHTS_FILE = "relevance_weights.yaml"
 GROUPS = ("trafficking", "ambiguous", "incident", "victim", "awareness", "period", "drugs",
           "arms_wildlife", "smuggling", "web", "football", "media", "csam")
-LEAD_GROUPS = ("awareness", "incident", "period", "media")  # counted again in the first sentence:
-# news announces an arrest there, a statistics piece its totals and the period they cover
+# Counted again in the first sentence: news announces an arrest there, a statistics piece its
+# totals and the period they cover, a review its film or book.
+LEAD_GROUPS = ("awareness", "incident", "period", "media")
 FEATURES = (*GROUPS, "exploitation", "control", "both", "no_incident", "no_trafficking",
             "on_topic", "length", *(f"lead_{g}" for g in LEAD_GROUPS))
 OTHER_TOPICS = ("awareness", "drugs", "arms_wildlife", "smuggling", "web", "football", "media",

@@ -445,9 +445,9 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                 and doc.text[doc.ends[noun.j - 1]:doc.starts[noun.j]].strip() == ",":
             total = value  # "Dezoito pessoas, 13 homens e cinco mulheres": a total, then its parts
         if any(doc.tokens[k] in _AMONG and k + 1 in starts
-               or doc.tokens[k] in _AMONG_THEM and doc.tokens[k + 1] in _ARTICLES
-               and k + 2 in starts and noun_after(starts[k + 2][0]) is not None
-               for k in range(end, min(end + 5, len(doc.tokens) - 2))):
+               or doc.tokens[k] in _AMONG_THEM and k + 2 in starts
+               and doc.tokens[k + 1] in _ARTICLES and noun_after(starts[k + 2][0]) is not None
+               for k in range(end, min(end + 5, len(doc.tokens) - 1))):
             subgroups.add(doc.starts[i])  # "Eight citizens of China were among nine people",
             # "Seis catarinenses estariam entre as 15 mulheres" (not "entre los 30 y 40 años")
         if _of_them(doc, end) or _one_of_the(doc, j, lang):
