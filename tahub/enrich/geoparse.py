@@ -3,7 +3,9 @@
 Names come from the packaged gazetteer (`gazetteer.py`); the words just before a name give
 its role (origin, transit, destination, exploitation, rescue); a country named after "with
 the support of" / "en coordinación con" in the same sentence is a helping agency's, not a
-place of the incident; nationality words ("venezolanas") give the victims' origin.
+place of the incident; nationality words ("venezolanas") give the victims' origin. What
+the words around each name say about it (a dateline, an agency's country, a suspect's
+nationality, a list) is read by `geo_context.py`; this module chooses among a name's readings.
 """
 
 from __future__ import annotations
@@ -17,14 +19,27 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tahub.enrich import victims
-from tahub.enrich.gazetteer import (
-    Place,
-    country_acronyms,
-    country_names,
-    gazetteer,
-    geo_phrases,
-    geo_vocab,
-    geo_words,
+from tahub.enrich.gazetteer import Place, country_names, gazetteer, geo_vocab, geo_words
+from tahub.enrich.geo_context import (
+    agency_country,
+    capitalised_neighbour,
+    citizen_of,
+    counted_people,
+    cues_before,
+    in_compound,
+    is_dateline,
+    listed_after_place,
+    listed_before_place,
+    lowercase_or_money,
+    names_no_place,
+    names_someone,
+    number_words,
+    perpetrator,
+    person_nouns,
+    place_cues,
+    police_of,
+    quoted_name,
+    scope_end,
 )
 from tahub.enrich.names import (
     after_first_name,
@@ -33,7 +48,7 @@ from tahub.enrich.names import (
     reported_speaker,
     surname_of,
 )
-from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise, phrase_key
+from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc
 from tahub.enrich.vocab import expand_all
 
 NAME = "geoparse"
@@ -41,8 +56,6 @@ VERSION = "1.1"
 METHOD = f"{NAME}@{VERSION}"
 ROLE_WINDOW = 4  # tokens between a role cue and the place it qualifies
 HELPER_WINDOW = 14  # tokens after a helper cue in which a country is the helper's
-_CLAUSE_END = re.compile(r"[,;:\n]|\.\s")
-_LIST_ITEM = re.compile(r"\s*(the |la |el |los |las |o |os |as |and |y |e )?[A-ZÀ-Ý]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,49 +115,6 @@ _BR_STATE = re.compile(r"\((AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|P
                        r"RR|SC|SP|SE|TO)\)")
 
 
-@functools.lru_cache(maxsize=8)
-def _place_cues(lang: str) -> frozenset[tuple[str, ...]]:
-    """Words that announce a place ("en", "in", "municipio de"), checked before a name."""
-    cues = geo_vocab()["place_cues"]
-    return frozenset(phrase_key(f) for f in expand_all(cues.get(lang, cues["en"])))
-
-
-@functools.lru_cache(maxsize=8)
-def _before_cues(lang: str) -> dict[tuple[str, ...], frozenset[str]]:
-    """Phrase -> the kinds of cue it is when it comes right before a name: `place` ("en",
-    "in"), `neighbourhood` ("barrio"), `local_division` ("concelho de"), `not_place`
-    ("Protocolo de", "alias"); one lookup per length serves every check."""
-    kinds: dict[tuple[str, ...], set[str]] = {}
-    for key in _place_cues(lang):
-        kinds.setdefault(key, set()).add("place")
-    for kind in ("neighbourhood", "local_division", "not_place", "distance"):
-        for key in geo_phrases(f"{kind}_before"):
-            kinds.setdefault(key, set()).add(kind)
-    return {k: frozenset(v) for k, v in kinds.items()}
-
-
-_QUOTED = re.compile(r"[\"“”«»'‘’]{2}")
-_OPENING_QUOTE = re.compile(r"[“«][^”»\n.]{0,30}$")
-
-
-def _in_quoted_name(text: str, h: Hit) -> bool:
-    """The name ends a short name in typographic quotes: “Cidade da China”, «Hotel Lisboa»."""
-    return text[h.end:h.end + 1] in ("”", "»") \
-        and _OPENING_QUOTE.search(text, max(0, h.start - 30), h.start) is not None
-
-
-_WITHHELD_SURNAME = re.compile(r"\s*[\"“”«]\s?[A-Z]\.?\s?[\"“”»]")  # Mexican press: Saúl “N”
-
-
-def _cues_before(doc: TextDoc, i: int, lang: str) -> frozenset[str]:
-    table, toks = _before_cues(lang), doc.tokens
-    found: frozenset[str] = frozenset()
-    for n in (1, 2, 3):
-        if i >= n and (kinds := table.get(tuple(toks[i - n:i]))):
-            found = found | kinds
-    return found
-
-
 def add_gazetteer(index: PhraseIndex) -> None:
     for key, places in gazetteer().items():
         index.add(" ".join(key), "geo", places)
@@ -194,192 +164,6 @@ def _spoken(lang: str) -> frozenset[str]:
     return frozenset(geo_vocab().get("language_countries", {}).get(lang, []))
 
 
-@functools.lru_cache(maxsize=8)
-def _person_nouns(lang: str) -> frozenset[str]:
-    nouns = geo_vocab()["person_nouns"]
-    return frozenset(normalise(w) for w in nouns.get(lang, nouns["en"]))
-
-
-@functools.cache
-def _counted_words() -> frozenset[str]:
-    """Words between a verb and the people it counts: numbers and articles."""
-    return _number_words() | {"a", "an", "the", "un", "una", "um", "uma"}
-
-
-@functools.lru_cache(maxsize=8)
-def _counted_people(lang: str) -> frozenset[str]:
-    """Words that may count the people of a nationality in a list ("dos austríacos, un
-    rumano y un ciudadano turco", "two Moroccans and a Guinean national"): numbers, articles,
-    person nouns."""
-    return _number_words() | geo_words("noun_articles") | {"a", "an"} | _person_nouns(lang)
-
-
-@functools.lru_cache(maxsize=1)
-def _number_words() -> frozenset[str]:
-    from tahub.enrich.vocab import load_yaml
-
-    numbers = load_yaml("victims.yaml")["numbers"]  # "five Vietnamese", not "a Thai boat"
-    return frozenset(normalise(str(w)) for by_lang in numbers.values()
-                     for w, v in by_lang.items() if int(v) > 1)
-
-
-def _is_dateline(doc: TextDoc, h: Hit, dated: bool = False) -> bool:
-    """"BOGOTA (Reuters) -": the outlet's city at the head of a paragraph, not a place of the
-    incident. With `dated`, also "The Hague, 7 April 2022" and "Johannesburg –": a title-case
-    place then a date or a dash, kept only where the text names its country again."""
-    head = doc.text[max(0, h.start - 40):h.start]
-    line_start = max(head.rfind("\n"), -1) + 1 if "\n" in head else (0 if h.start < 40 else -1)
-    if line_start < 0 or head[line_start:].strip(" |"):
-        return False
-    if dated:  # also "Johannesburg – Ugandan police ...": a title-case dateline
-        return (_DATED.match(doc.text, h.end) or _DASHED.match(doc.text, h.end)) is not None
-    word = doc.text[h.start:h.end]
-    return word.isupper() and doc.text[h.end:h.end + 3].lstrip()[:1] in (",", "(", "-", "—")
-
-
-_LINKS = frozenset({"the", "la", "el", "los", "las", "lo", "a", "o", "os", "as", "its", "sus",
-                    "su", "seu", "sua", "their", "of", "de", "del", "do", "da", "dos", "das",
-                    "in", "en", "em", "no", "na", "nos", "nas"})
-
-
-def _lowercase_or_money(text: str, h: Hit) -> bool:
-    """"Us" is not "US", "Usa" not "USA", and "US$18" is a currency."""
-    surface = text[h.start:h.end]
-    return (not surface.isupper() and (h.end - h.start == 2
-                                       or normalise(surface) in country_acronyms())) \
-        or text[h.end:h.end + 1] == "$"
-
-
-def _reduplicated(text: str, h: Hit) -> bool:
-    """"Sama-sama", "Bersama-sama": a word said twice with a dash (Filipino, Malay) is no place."""
-    word = text[h.start:h.end]
-    return text[h.end:h.end + 1] == "-" and \
-        text[h.end + 1:h.end + 1 + len(word)].lower() == word.lower()
-
-
-def _dash_joined(doc: TextDoc, k: int) -> bool:
-    """Token k is joined by a dash to a capitalised token before it ("Kenya" in "Uganda-Kenya")."""
-    return 0 < k < len(doc.tokens) and doc.text[doc.ends[k - 1]:doc.starts[k]] in ("-", "–") \
-        and doc.text[doc.starts[k - 1]].isupper() and doc.text[doc.starts[k]].isupper()
-
-
-def _in_compound(doc: TextDoc, h: Hit, place_starts: frozenset[int]) -> bool:
-    """A name dash-joined to another: a border ("the Uganda-Kenya border", "la frontera
-    México-Guatemala") or part of a longer name ("KwaZulu-Natal"), but not a country office
-    ("International Justice Mission-Ghana")."""
-    first, last = h.i, h.j - 1
-    if _dash_joined(doc, h.i):
-        first -= 1
-    if _dash_joined(doc, h.j):
-        last += 1
-    if (first, last) == (h.i, h.j - 1):
-        return False
-    borders = geo_words("border_words")
-    if (first > 0 and doc.tokens[first - 1] in borders) or (
-            last + 1 < len(doc.tokens) and doc.tokens[last + 1] in borders):
-        return True
-    return first < h.i and first not in place_starts and not all(  # but "IJM-Ghana" is
-        p.kind == "country" for p in h.value)  # the mission's country office
-
-
-def _names_someone(doc: TextDoc, cue: Hit) -> bool:
-    """A helper cue is a helper's name ("HSI"), or introduces one within two linking words
-    ("together with the Philippine police", "agencia federal de los Estados Unidos"), unlike
-    "forced to live together with no toilets"."""
-    if doc.text[cue.start].isupper():
-        return True
-    k = cue.j
-    while k < min(cue.j + 2, len(doc.tokens)) and doc.tokens[k] in _LINKS:
-        k += 1
-    return k < len(doc.tokens) and doc.text[doc.starts[k]].isupper()
-
-
-def _scope_end(text: str, start: int) -> int:
-    """End of the clause after a helper cue; a list of names ("officers from Myanmar, Laos,
-    Vietnam and Thailand", "agencies from Belgium, the Czech Republic") runs on across its
-    commas."""
-    pos = start
-    while True:
-        stop = _CLAUSE_END.search(text, pos)
-        if stop is None:
-            return len(text)
-        if stop.group() != "," or not _LIST_ITEM.match(text, stop.end()):
-            return stop.start()
-        pos = stop.end()
-
-
-def _agency_country(doc: TextDoc, h: Hit) -> bool:
-    """"the U.S. Embassy", "US State Department", "Agence France-Presse", "U.S. dollars",
-    "U.S. $4,956": a country naming an agency, a currency or a longer proper name, not a place
-    of the incident."""
-    after = geo_words("agency_after")
-    nxt = doc.tokens[h.j:h.j + 2]
-    if nxt and (nxt[0] in after or " ".join(nxt) in after) \
-            and doc.text[doc.starts[h.j]].isupper():
-        return True
-    if nxt and nxt[0] in geo_words("currency_after") \
-            or doc.text[h.end:h.end + 3].lstrip(". ").startswith("$"):
-        return True
-    return h.j < len(doc.tokens) and doc.text[doc.ends[h.j - 1]:doc.starts[h.j]] == "-" \
-        and doc.text[doc.starts[h.j]].isupper() and doc.text[h.start].isupper()
-
-
-# "The Hague, 7 April 2022", "Lisboa, 12 de março de 2024", "Quito, 25 oct"
-_DASHED = re.compile(r"\s*(\([^)\n]{1,30}\)\s*)?[–—-]\s")
-_DATED = re.compile(r"\s*,\s*(\d{1,2}(st|nd|rd|th)?\s+(de\s+)?[A-Za-zÀ-ÿ]{3,}"
-                    r"|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})")
-
-
-_LIST_JOIN = frozenset({"and", "or", "y", "o", "e", "ou"})  # "Syria, Jordan and Lebanon"
-PERPETRATOR_WINDOW = 8  # tokens around a nationality word searched for arrest/victim words
-
-
-def _perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
-    """A nationality next to arrest words and no victim word, or qualifying one man ("un
-    hombre venezolano", "o homem angolano", "a Nigerian man"), names a suspect's nationality,
-    which is not a place of the incident."""
-    sentence = doc.sentence_of(h.start)
-    near = [p.value for p in people if -PERPETRATOR_WINDOW <= p.i - h.i <= PERPETRATOR_WINDOW
-            and doc.sentence_of(p.start) == sentence]
-    if "arrest" in near and not any(v != "arrest" for v in near):
-        return True
-    if any(p.channel == "vverb" and p.value == "arrest" and 0 <= h.i - p.j <= 2  # "arrested
-           and set(doc.tokens[p.j:h.i]) <= _counted_words()  # three Kenyans", "detuvo a dos
-           for p in people):  # venezolanos"
-        return True
-    beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
-    if geo_words("suspect_nouns").intersection(beside):
-        return True
-    members = geo_phrases("members_before")  # "conformada por siete colombianos"
-    return any(tuple(doc.tokens[k - n:k]) in members for n in {len(p) for p in members}
-               for k in range(max(n, h.i - 2), h.i + 1))
-
-
-def _listed_after_place(doc: TextDoc, h: Hit, place_ends: frozenset[int] | set[int],
-                        people: frozenset[str] = frozenset()) -> bool:
-    """The name continues a list of places ("Syria, Jordan and Lebanon"): the place before it
-    gives it the place cue that a name shared with a first name needs. A list of nationalities
-    may count its people (`people`: "dos austríacos, un rumano y un ciudadano turco")."""
-    k = h.i
-    while k > h.i - 2 and k > 0 and doc.tokens[k - 1] in people \
-            and doc.text[doc.ends[k - 1]:doc.starts[k]] == " ":
-        k -= 1
-    if k > 0 and doc.tokens[k - 1] in _LIST_JOIN:
-        k -= 1
-    return k in place_ends and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() in ("", ",")
-
-
-def _listed_before_place(doc: TextDoc, h: Hit, place_starts: frozenset[int]) -> bool:
-    """The name opens or continues a list whose next item is one of `place_starts`."""
-    k = h.j
-    if k < len(doc.tokens) and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() == "," \
-            and doc.tokens[k] in _LIST_JOIN:
-        k += 1  # "Niger, and Libya"
-    elif k < len(doc.tokens) and doc.tokens[k] in _LIST_JOIN:
-        k += 1
-    return k in place_starts and doc.text[doc.ends[k - 1]:doc.starts[k]].strip() in ("", ",")
-
-
 _GLUE = re.compile(r"[\s,()]+|\b(?:en|el|la|em|no|na|in|the|of|de|del|do|da|y|e|and|estado|state|"
                    r"province|provincia|província|departamento|department|región|region|"
                    r"ciudad|cidade|city|municipio|município)\b", re.IGNORECASE)
@@ -411,43 +195,6 @@ def _neighbours(doc: TextDoc, mentions: list[tuple[Hit, tuple[Place, ...], bool]
     return out
 
 
-def _citizen_of(doc: TextDoc, h: Hit) -> bool:
-    """A name after "cidadão de", "citizen of", also as the second word of a compound name
-    ("cidadão da Guiné-Conacri")."""
-    cues = geo_phrases("citizen_of")
-    if h.i >= 2 and tuple(doc.tokens[h.i - 2:h.i]) in cues:
-        return True
-    return h.i >= 3 and doc.text[doc.starts[h.i - 1]].isupper() \
-        and tuple(doc.tokens[h.i - 3:h.i - 1]) in cues
-
-
-def _police_of(doc: TextDoc, h: Hit) -> bool:
-    """A nationality qualifying the police or authorities who acted ("Indonesian police",
-    "las autoridades peruanas"): the country where they acted, a place of the incident
-    unless a helper cue says they merely helped."""
-    beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 2]  # "immigration officers"
-    return bool(geo_words("police_nouns").intersection(beside))
-
-
-def _capitalised_neighbour(doc: TextDoc, h: Hit, cues: frozenset[tuple[str, ...]]) -> bool:
-    """A name inside a longer proper name ("Mónica Moreno Álvarez", "Colonia Roma"), but not
-    a force or court named after its place ("Cumbria Police", "Exeter Crown Court")."""
-    if h.j < len(doc.tokens) and doc.text[doc.starts[h.j]].isupper() \
-            and doc.text[doc.ends[h.j - 1]:doc.starts[h.j]] == " ":
-        return doc.tokens[h.j] not in geo_words("force_words")
-    if h.i == 0:
-        return False
-    prev = h.i - 1
-    gap = doc.text[doc.ends[prev]:doc.starts[h.i]]
-    if gap != " " or not doc.text[doc.starts[prev]].isupper():
-        return False
-    at_sentence_start = doc.sentence_starts[doc.sentence_of(doc.starts[prev])] >= \
-        doc.starts[prev] - 3
-    if at_sentence_start:  # "Marvin Orellana, agente fiscal": a first name opens the sentence
-        return doc.tokens[prev] in first_names() and (doc.tokens[prev],) not in cues
-    return (doc.tokens[prev],) not in cues
-
-
 def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     """Places in one text, given its index hits (channels geo, geo_role, geo_helper, and the
     victims stage's vverb/vnoun to tell a suspect's nationality from the victims')."""
@@ -460,13 +207,13 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
               and h.value in ("arrest", "victim", "victim_word", "victim_female",
                               "victim_minor")]
     helper_scopes = []
-    for c in (h for h in hits if h.channel == "geo_helper" and _names_someone(doc, h)):
-        helper_scopes.append((c.j, c.end, _scope_end(doc.text, c.end)))
-    cues = _place_cues(lang)
+    for c in (h for h in hits if h.channel == "geo_helper" and names_someone(doc, h)):
+        helper_scopes.append((c.j, c.end, scope_end(doc.text, c.end)))
+    cues = place_cues(lang)
     text = doc.text
 
     vocab = geo_vocab()
-    spoken, persons = _spoken(lang), _person_nouns(lang)
+    spoken, persons = _spoken(lang), person_nouns(lang)
     names, name_pop = first_names(), int(vocab.get("first_name_population", 1_000_000))
     mentions: list[tuple[Hit, tuple[Place, ...], bool]] = []
     datelines: set[int] = set()
@@ -478,10 +225,10 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             near = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 2]
             plural = doc.tokens[h.j - 1].endswith("s") and not doc.tokens[h.j - 1].endswith("ss")
             counted = h.i > 0 and doc.tokens[h.i - 1].isdigit() or (
-                h.i > 0 and doc.tokens[h.i - 1] in _number_words())  # "five Vietnamese"
+                h.i > 0 and doc.tokens[h.i - 1] in number_words())  # "five Vietnamese"
             as_noun = h.i > 0 and doc.tokens[h.i - 1] in geo_words("noun_articles")
             if not plural and not counted and not as_noun and not persons.intersection(near) \
-                    and not _police_of(doc, h) and not _listed_after_place(doc, h, kept_demonyms):
+                    and not police_of(doc, h) and not listed_after_place(doc, h, kept_demonyms):
                 continue  # "Thai fishing boats", "a Colombian restaurant"; not "una nicaragüense"
             if h.i > 0 and doc.tokens[h.i - 1] in geo_words("currency_before"):
                 continue  # "140 dólares estadounidenses"
@@ -492,22 +239,21 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         elif h.i > 0 and doc.tokens[h.i - 1] in ("nacionalidad", "nacionalidade") and any(
                 p.kind == "demonym" for p in places):
             places = tuple(p for p in places if p.kind == "demonym")  # "nacionalidade indiana"
-        elif not text[h.start].isupper() or _is_dateline(doc, h) or _lowercase_or_money(text, h) \
-                or _in_compound(doc, h, place_starts):
+        elif not text[h.start].isupper() or is_dateline(doc, h) or lowercase_or_money(text, h) \
+                or in_compound(doc, h, place_starts):
             continue
-        elif _is_dateline(doc, h, dated=True):
+        elif is_dateline(doc, h, dated=True):
             datelines.add(h.start)
-        elif _citizen_of(doc, h) and _perpetrator(doc, h, people):
+        elif citizen_of(doc, h) and perpetrator(doc, h, people):
             continue  # "deteve um cidadão da Guiné-Conacri acusado de tráfico": a suspect's
-        if _QUOTED.match(text[h.start - 1:h.start] + text[h.end:h.end + 1]) \
-                or _in_quoted_name(text, h):
+        if quoted_name(text, h):
             continue  # “Delicias”, a bar's name; “Cidade da China”, a Luanda neighbourhood
         if h.j < len(doc.tokens) and doc.tokens[h.j] in geo_words("things_after_country") \
                 and {p.kind for p in places} <= {"country", "demonym"}:
             continue  # "two Chinese fishing boats", "a Malaysia fishing boat"
-        if _WITHHELD_SURNAME.match(text, h.end) or _reduplicated(text, h):
+        if names_no_place(text, h):
             continue  # "Saúl “N”", a first name whose surname the press withholds; "Sama-sama"
-        before = _cues_before(doc, h.i, lang)
+        before = cues_before(doc, h.i, lang)
         if "not_place" in before or (
                 h.j < len(doc.tokens) and doc.tokens[h.j] in geo_words("not_place_after")):
             continue  # "Protocolo de Palermo", "alias Wellington", "the Palermo Protocol"
@@ -517,15 +263,15 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             places = tuple(p for p in places if p.kind not in ("country", "demonym"))
             if not places:
                 continue  # "no concelho de Cuba" is a Portuguese town, not the country
-        after_cue = "place" in before or _listed_after_place(doc, h, place_ends)
+        after_cue = "place" in before or listed_after_place(doc, h, place_ends)
         single = h.j - h.i == 1
         kinds = {p.kind for p in places}  # what follows is asked once per mention
         in_name = bool(kinds & {"city", "region"}) and (
-            _capitalised_neighbour(doc, h, cues) or surname_of(doc, h)
+            capitalised_neighbour(doc, h, cues) or surname_of(doc, h)
             or after_first_name(doc, h, names, place_starts))
         in_speech = "city" in kinds and reported_speaker(doc, h)
         not_country = "country" in kinds and (
-            _agency_country(doc, h) or in_person_name(doc, h, names, place_starts))
+            agency_country(doc, h) or in_person_name(doc, h, names, place_starts))
         places = tuple(p for p in places if
                        (not p.needs_cue or after_cue)
                        and not (p.kind == "city" and single and p.population < name_pop
@@ -566,7 +312,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                                       m.start(1), m.end(1), m.group(1), 0.8))
     full: list[tuple[tuple[str, ...], Place]] = []  # multi-word places read so far
     suspects: set[int] = set()  # ends of nationalities said of suspects
-    counted_people = _counted_people(lang)
+    counting_words = counted_people(lang)
     in_brackets: dict[int, set[str]] = {}  # where a town's name ends -> countries of the region
     for h, ps, _ in mentions:  # that follows it: "Vitoria (Álava)", "Maipú, Mendoza", "Getafe
         region = any(p.kind == "region" for p in ps) and len({p.country for p in ps}) == 1 \
@@ -584,8 +330,8 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         place = next((p for k, p in full if len(k) > len(key) and k[:len(key)] == key),
                      None) or _choose(places, context, spoken)  # "San Cristóbal" after
         # "San Cristóbal de las Casas" is that city, not the Dominican province
-        if place.kind != "country" and (_listed_after_place(doc, h, only_ends)
-                                        or _listed_before_place(doc, h, only_starts)):
+        if place.kind != "country" and (listed_after_place(doc, h, only_ends)
+                                        or listed_before_place(doc, h, only_starts)):
             place = next((p for p in places if p.kind == "country"), place)  # "through
             # Niger and Libya" is the country even in a text about Nigeria and its Niger State
         near = beside.get(h.start)
@@ -611,7 +357,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             continue
         if (place.kind == "country" or place.kind in ("city", "region")
                 and place.country not in named) and (
-                "neighbourhood" in _cues_before(doc, h.i, lang)):
+                "neighbourhood" in cues_before(doc, h.i, lang)):
             continue  # "el barrio Santa Fe" of a Colombian city is not Argentina's Santa Fe,
             # "el barrio de Guadalupe" not Guadeloupe
         if place.kind == "region" and by_name and place.country not in named and not (
@@ -626,15 +372,15 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             gap = h.i - c.j
             if 0 <= gap < best_gap:
                 role, best_gap = c.value, gap
-        if place.kind == "demonym" and _police_of(doc, h):
+        if place.kind == "demonym" and police_of(doc, h):
             role = "rescue"  # "Indonesian police arrested", "la Policía colombiana rescató"
         elif place.kind == "demonym" and role in (None, "origin"):
-            if _perpetrator(doc, h, people) or _listed_after_place(doc, h, suspects,
-                                                                   counted_people):
+            if perpetrator(doc, h, people) or listed_after_place(doc, h, suspects,
+                                                                   counting_words):
                 suspects.add(h.j)  # "22 detenidos, de nacionalidad colombiana y venezolana"
                 continue  # "el captor, un ciudadano venezolano acusado de captar mujeres"
             role = "origin"
-        elif place.kind == "country" and role == "origin" and _perpetrator(doc, h, people):
+        elif place.kind == "country" and role == "origin" and perpetrator(doc, h, people):
             continue  # "the alleged traffickers are believed to originate from Iran"
         conf = 0.9 if place.kind in ("country", "demonym") or len(places) == 1 else 0.7
         fact = PlaceFact(place.name, place.country, place.kind, place.lat, place.lon, role,
