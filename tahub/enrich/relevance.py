@@ -2,8 +2,8 @@
 
 Cue words per language (`tahub/schema/relevance.yaml`) are counted by group (trafficking,
 incident, awareness, a period totals are counted over, drugs, arms/wildlife, migrant smuggling,
-web traffic, football), over the whole text and, for incident, awareness and period cues,
-again in its first sentence; a linear score per kind over log(1 + count) of the cues, plus a
+web traffic, football), over the whole text and, for incident, awareness, period and media
+cues, again in its first sentence; a linear score per kind over log(1 + count) of the cues, plus a
 weight per kind for each of the dev texts' commonest words the text holds, picks the kind.
 The weights (`relevance_weights.yaml`) are learnt from the labelled dev texts by
 `python -m tahub.eval.train_relevance`, not set by hand, and so is the margin by which

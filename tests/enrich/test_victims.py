@@ -198,6 +198,30 @@ def test_parts_joined_after_an_adjective_are_summed():
            "estavam presos por meio de dívida.", 85),
     ("pt", "A operação permitiu a libertação de 15 cidadãos portugueses que se encontravam numa "
            "situação de escravatura.", 15),
+    # people named by where they come from
+    ("es", "La Policía Federal y el Ministerio Público del Brasil rescataron a 15 compatriotas "
+           "que trabajaban en una plantación de mandioca, entre ellos cuatro adolescentes.", 15),
+    ("en", "The police have successfully rescued three African women who found themselves in "
+           "the grips of a human trafficking network.", 3),
+    ("pt", "O Ministério Público do Trabalho de Goiás resgatou 79 piauienses de trabalho análogo à "
+           "escravidão em uma fazenda no município de Acreúna.", 79),
+    # a group counted among a larger one, "one of the victims": parts, not the count
+    ("pt", "Seis catarinenses estariam entre as 15 mulheres, uma adolescente e um travesti que "
+           "estavam sendo mantidas em regime de escravidão sexual.", 17),
+    ("es", "La Policía Nacional ha liberado a un total de seis mujeres con edades comprendidas "
+           "entre los 30 y 40 años que eran obligadas a prostituirse.", 6),
+    ("es", "La Policía Nacional desarticuló una red dedicada a la explotación sexual de mujeres "
+           "procedentes de Paraguay. Una de las víctimas acababa de dar a luz. En la operación han "
+           "sido liberadas 13 mujeres.", 13),
+    ("pt", "Uma das vítimas é uma adolescente boliviana. Policiais Militares de São Paulo "
+           "resgataram, nesta sexta-feira (10), dez pessoas que viviam em condições análogas à "
+           "escravidão dentro de uma oficina de costura.", 10),
+    # babies, people found, slavery victims
+    ("en", "Ten potential slavery victims have been rescued in a raid on a car wash.", 10),
+    ("es", "Las autoridades desarticularon una red internacional de tráfico de bebés que "
+           "presuntamente ha vendido al menos 25 bebés a compradores en Singapur.", 25),
+    ("es", "El caso comenzó tras la denuncia de cuatro ciudadanos venezolanos que fueron hallados "
+           "en graves condiciones de hacinamiento.", 4),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
@@ -330,36 +354,6 @@ def test_approximate_counts_and_indigenous_workers(lang, text, count):
 def test_immigrants_continents_custody_and_people_said_to_be_victims(text, count, arrested):
     result = facts(text, "en")
     assert (result.victims_count, result.arrested_count) == (count, arrested)
-
-
-@pytest.mark.parametrize(("lang", "text", "count"), [
-    # people named by where they come from
-    ("es", "La Policía Federal y el Ministerio Público del Brasil rescataron a 15 compatriotas "
-           "que trabajaban en una plantación de mandioca, entre ellos cuatro adolescentes.", 15),
-    ("en", "The police have successfully rescued three African women who found themselves in "
-           "the grips of a human trafficking network.", 3),
-    ("pt", "O Ministério Público do Trabalho de Goiás resgatou 79 piauienses de trabalho análogo à "
-           "escravidão em uma fazenda no município de Acreúna.", 79),
-    # a group counted among a larger one, "one of the victims": parts, not the count
-    ("pt", "Seis catarinenses estariam entre as 15 mulheres, uma adolescente e um travesti que "
-           "estavam sendo mantidas em regime de escravidão sexual.", 17),
-    ("es", "La Policía Nacional ha liberado a un total de seis mujeres con edades comprendidas "
-           "entre los 30 y 40 años que eran obligadas a prostituirse.", 6),
-    ("es", "La Policía Nacional desarticuló una red dedicada a la explotación sexual de mujeres "
-           "procedentes de Paraguay. Una de las víctimas acababa de dar a luz. En la operación han "
-           "sido liberadas 13 mujeres.", 13),
-    ("pt", "Uma das vítimas é uma adolescente boliviana. Policiais Militares de São Paulo "
-           "resgataram, nesta sexta-feira (10), dez pessoas que viviam em condições análogas à "
-           "escravidão dentro de uma oficina de costura.", 10),
-    # babies, people found, slavery victims
-    ("en", "Ten potential slavery victims have been rescued in a raid on a car wash.", 10),
-    ("es", "Las autoridades desarticularon una red internacional de tráfico de bebés que "
-           "presuntamente ha vendido al menos 25 bebés a compradores en Singapur.", 25),
-    ("es", "El caso comenzó tras la denuncia de cuatro ciudadanos venezolanos que fueron hallados "
-           "en graves condiciones de hacinamiento.", 4),
-])
-def test_people_named_by_origin_and_parts_of_a_group(lang, text, count):
-    assert facts(text, lang).victims_count == count
 
 
 def test_the_arrested_owner_counts_one_arrest():
