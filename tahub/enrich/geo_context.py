@@ -27,6 +27,10 @@ _LINKS = frozenset({"the", "la", "el", "los", "las", "lo", "a", "o", "os", "as",
                     "su", "seu", "sua", "their", "of", "de", "del", "do", "da", "dos", "das",
                     "in", "en", "em", "no", "na", "nos", "nas"})
 _LIST_JOIN = frozenset({"and", "or", "y", "o", "e", "ou"})  # "Syria, Jordan and Lebanon"
+_MEMBER_WORDS = frozenset({"ciudadanos", "ciudadanas", "cidadaos", "cidadas", "citizens",
+                           "nationals", "personas", "pessoas", "people", "de", "of", "origen",
+                           "origem", "nacionalidad", "nacionalidade"})  # "integrada por
+# ciudadanos de origen pakistaní": words between a gang's members and their nationality
 PERPETRATOR_WINDOW = 8  # tokens around a nationality word searched for arrest/victim words
 
 
@@ -45,7 +49,7 @@ def _before_cues(lang: str) -> dict[tuple[str, ...], frozenset[str]]:
     kinds: dict[tuple[str, ...], set[str]] = {}
     for key in place_cues(lang):
         kinds.setdefault(key, set()).add("place")
-    for kind in ("neighbourhood", "local_division", "not_place", "distance"):
+    for kind in ("neighbourhood", "local_division", "not_place", "distance", "state"):
         for key in geo_phrases(f"{kind}_before"):
             kinds.setdefault(key, set()).add(kind)
     return {k: frozenset(v) for k, v in kinds.items()}
@@ -208,9 +212,12 @@ def perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
     beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
     if geo_words("suspect_nouns").intersection(beside):
         return True
-    members = geo_phrases("members_before")  # "conformada por siete colombianos"
-    return any(tuple(doc.tokens[k - n:k]) in members for n in {len(p) for p in members}
-               for k in range(max(n, h.i - 2), h.i + 1))
+    members = geo_phrases("members_before")  # "conformada por siete colombianos", "integrada
+    k = h.i  # por ciudadanos de origen pakistaní"
+    while k > max(0, h.i - 4) and doc.tokens[k - 1] in _MEMBER_WORDS:
+        k -= 1
+    return any(tuple(doc.tokens[m - n:m]) in members for n in {len(p) for p in members}
+               for m in range(max(n, min(k, h.i - 2)), h.i + 1))
 
 
 def listed_after_place(doc: TextDoc, h: Hit, place_ends: frozenset[int] | set[int],

@@ -115,6 +115,22 @@ _BR_STATE = re.compile(r"\((AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|P
                        r"RR|SC|SP|SE|TO)\)")
 
 
+@functools.cache
+def _state_abbreviation() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A town, a comma and a state's press abbreviation ("Cambridge, Ont."), and their countries."""
+    country = {a: iso for iso, forms in (geo_vocab().get("state_abbreviations") or {}).items()
+               for a in forms}
+    names = "|".join(re.escape(a) for a in sorted(country, key=len, reverse=True))
+    return re.compile(rf"\b[A-Z][\w'-]*, ({names})\.(?=[\s,;:—–-]|$)"), country
+
+
+def _abbreviated_states(text: str) -> list[PlaceFact]:
+    """States and provinces in the press's abbreviations after a town ("LAKE COUNTY, Fla. —")."""
+    pattern, country = _state_abbreviation()
+    return [PlaceFact(m.group(1), country[m.group(1)], "state_code", None, None, None,
+                      m.start(1), m.end(1), m.group(1), 0.8) for m in pattern.finditer(text)]
+
+
 def add_gazetteer(index: PhraseIndex) -> None:
     for key, places in gazetteer().items():
         index.add(" ".join(key), "geo", places)
@@ -259,6 +275,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             continue  # "Protocolo de Palermo", "alias Wellington", "the Palermo Protocol"
         if "distance" in before and any(p.kind in ("country", "demonym") for p in places):
             continue  # "a 60 kilómetros de Guatemala": a landmark, the city's reading too
+        if "state" in before and {p.kind for p in places} - {"country", "demonym"}:
+            places = tuple(p for p in places if p.kind not in ("country", "demonym"))  # "the
+            # State of Georgia" is the US state; "the State of Qatar" stays the country
         if "local_division" in before:
             places = tuple(p for p in places if p.kind not in ("country", "demonym"))
             if not places:
@@ -289,12 +308,17 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
 
     named = {p.country for h, ps, _ in mentions for p in ps  # names that can only be countries
              if all(q.kind in ("country", "demonym") for q in ps) and not helper(h)}
+    acting = {h.value for h in hits  # "La Guardia Civil" makes "La Rioja" Spain's, not Argentina's
+              if h.channel == "geo_agency" and text[h.start].isupper() and not helper(h)}
+    abbreviated = _abbreviated_states(text) if lang == "en" else []
+    acting |= {p.country for p in abbreviated}  # "Cambridge, Ont.": Canada's Cambridge
     by_name = {ps[0].country for h, ps, _ in mentions  # countries named, not by nationality
                if all(q.kind == "country" for q in ps) and not helper(h)}
-    context = named | {ps[0].country for h, ps, _ in mentions  # states name their country too,
-                       if len({p.country for p in ps}) == 1 and not helper(h)  # as big cities
-                       and (ps[0].kind == "region"  # do: "Atlanta" makes "Georgia" the state
-                            or (ps[0].kind == "city" and ps[0].population >= min_pop))}
+    context = named | acting | {  # states name their country too, as big cities do: "Atlanta"
+        ps[0].country for h, ps, _ in mentions  # makes "Georgia" the state
+        if len({p.country for p in ps}) == 1 and not helper(h)
+        and (ps[0].kind == "region"
+            or (ps[0].kind == "city" and ps[0].population >= min_pop))}
 
     regions_named = Counter(country for country, _ in {  # distinct regions of one country
         (ps[0].country, tuple(doc.tokens[h.i:h.j])) for h, ps, _ in mentions
@@ -310,18 +334,28 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         for m in _BR_STATE.finditer(text):
             accepted.append(PlaceFact(m.group(1), "BR", "state_code", None, None, None,
                                       m.start(1), m.end(1), m.group(1), 0.8))
+    accepted += abbreviated
     full: list[tuple[tuple[str, ...], Place]] = []  # multi-word places read so far
     suspects: set[int] = set()  # ends of nationalities said of suspects
     counting_words = counted_people(lang)
-    in_brackets: dict[int, set[str]] = {}  # where a town's name ends -> countries of the region
-    for h, ps, _ in mentions:  # that follows it: "Vitoria (Álava)", "Maipú, Mendoza", "Getafe
+    # Where a town's name ends -> the countries of the region after it: "Vitoria (Álava)",
+    # "Maipú, Mendoza", "Getafe in Bohol", "Cambridge, Ont."; and where a country's name is a
+    # town's because a region of another country follows it: "em Cuba, no Alentejo".
+    in_brackets: dict[int, set[str]] = {p.start - 2: {p.country} for p in abbreviated}
+    town_of: dict[int, set[str]] = {}
+    towns: set[tuple[str, ...]] = set()  # country names read so as towns
+    for h, ps, _ in mentions:
         region = any(p.kind == "region" for p in ps) and len({p.country for p in ps}) == 1 \
-            and all(p.kind in ("city", "region") for p in ps)  # in Bohol"
+            and all(p.kind in ("city", "region") for p in ps)
         if text[h.start - 2:h.start] == " (" and ps[0].kind != "demonym" \
                 or text[h.start - 2:h.start] == ", " and region:
             in_brackets[h.start - 2] = {p.country for p in ps}
         elif text[h.start - 4:h.start] in (" in ", " en ", " em ") and region:
             in_brackets[h.start - 4] = {p.country for p in ps}
+        if region and text[h.start - 5:h.start] in (", no ", ", na "):
+            town_of[h.start - 5] = {p.country for p in ps}
+        elif region and text[h.start - 2:h.start] == " (":
+            town_of[h.start - 2] = {p.country for p in ps}
     only = [h for h, ps, _ in mentions if all(p.kind == "country" for p in ps)]
     only_starts, only_ends = frozenset(h.i for h in only), frozenset(h.j for h in only)
     beside = _neighbours(doc, mentions, named, context, spoken)
@@ -341,6 +375,10 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
             place = next((p for p in places if p.country in near), None)  # "Eje Cafetero,
             if place is None:  # Valle y Antioquia" in Colombia: not Honduras' Valle
                 continue
+        if place.kind == "country" and (key in towns or place.country not in town_of.get(
+                h.end, {place.country})):
+            towns.add(key)  # and so is "Cuba" in "em Beja, Cuba e Ferreira" after it
+            continue
         if (within := in_brackets.get(h.end)) is not None and place.country not in within \
                 and place.kind != "country":
             place = next((p for p in places if p.country in within), None)  # "Vitoria
@@ -360,7 +398,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 "neighbourhood" in cues_before(doc, h.i, lang)):
             continue  # "el barrio Santa Fe" of a Colombian city is not Argentina's Santa Fe,
             # "el barrio de Guadalupe" not Guadeloupe
-        if place.kind == "region" and by_name and place.country not in named and not (
+        if place.kind == "region" and by_name and place.country not in named | acting and not (
                 place.country in spoken and not by_name & spoken) \
                 and regions_named[place.country] < 2:  # "Bihar, Uttar Pradesh and Nepal"
             continue  # "La Pampa" in a text about Peru is not Argentina's province; but

@@ -171,6 +171,9 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
     beside = rules.get("labour_beside_sexual") or {}
     if beside and sentence_of is not None and {beside["type"], beside["beside"]} <= found:
         told_there = {sentence_of(h.start) for h in exp if h.tag == EXPLOITATION + beside["beside"]}
+        workplaces = {sentence_of(h.start) for h in hits  # "Los hombres fueron forzados a
+                      if h.tag in (rules.get("fallback") or {}).get("tags", ())}  # ... una finca"
+        told_there |= {k + 1 for k in told_there} - workplaces  # "Elas eram obrigadas a trabalhar"
         if all(phrase_key(h.text) in _rule_forms("labour_beside_sexual", "anywhere")
                or (phrase_key(h.text) in _rule_forms("labour_beside_sexual", "in_sentence")
                    and sentence_of(h.start) in told_there)

@@ -169,6 +169,11 @@ def _relatives() -> frozenset[str]:
     return frozenset(normalise(str(w)) for w in _vocab().get("relative") or ())
 
 
+@functools.lru_cache(maxsize=1)
+def _suspect_heads() -> frozenset[str]:
+    return frozenset(normalise(str(w)) for w in _vocab().get("suspect_heads") or ())
+
+
 @functools.lru_cache(maxsize=8)
 def _index(lang: str) -> PhraseIndex:
     index = PhraseIndex()
@@ -315,6 +320,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     post = _post_modifiers(lang)
     verbs = by.get("vverb", [])
     perpetrator_verbs, relatives = _perpetrator_verbs(lang), _relatives()
+    suspects = _suspect_heads()
     demonyms = _demonym_set()
 
     def exploiters(j: int) -> bool:
@@ -405,8 +411,9 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
             role = "arrest"
         else:
             role = "victim"
-        if role is None:
-            continue
+        if role is None or role == "victim" and i > 0 and doc.tokens[i - 1] in suspects \
+                and doc.text[doc.ends[i - 1]:doc.starts[i]].strip() == ",":
+            continue  # "the mastermind, a 50-year-old man": the suspect described
         weight = 2.0 * (kind == "victim_word") + 1.0 * (verb == role) \
             - 2.0 * (value == 1 and not doc.tokens[i].isdigit()  # "una mujer" is weak ...
                      and near != role)  # ... unless "una adolescente fue rescatada"

@@ -19,12 +19,10 @@ LANGS = ("en", "es", "pt")
 # `heldout` was looked at during earlier tuning; `fresh` (first session's end), `fresh2` to
 # `fresh5` (third session), `fresh6` and `fresh7` (fourth), `fresh8` to `fresh12` (fifth),
 # `fresh13` to `fresh16` (sixth), `fresh17` to `fresh19` (seventh), `fresh20` to `fresh23`
-# (eighth) were each collected before the round of changes they judge and are scored at its
-# end. `untuned` is every split but dev; `all` is every line.
-SPLITS = ("dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7",
-          "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-          "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22",
-          "fresh23", "untuned", "all")
+# (eighth), `fresh24` and `fresh25` (ninth) were each collected before the round of changes
+# they judge and are scored at its end. `untuned` is every split but dev; `all` is every line.
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 26)))
+SPLITS = ("dev", "heldout", *FRESH, "untuned", "all")
 
 
 class Ratio:

@@ -548,6 +548,32 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     pytest.param("es", "Las mujeres fueron rescatadas en un domicilio del barrio porteño de "
                  "Palermo; dos de ellas son oriundas de República Dominicana.", ["DO"],
                  id="a Buenos Aires barrio named like an Italian city"),
+    # ninth-session dev batches on arrival (pt-838, es-1240)
+    pytest.param("pt", "Cerca de 35 pessoas foram detidas numa megaoperação em Cuba, no Alentejo. "
+                 "As vítimas eram contratadas para explorações agrícolas em Beja, Cuba e "
+                 "Ferreira do Alentejo.", ["PT"], id="a town named like a country, in a region"),
+    pytest.param("es", "Uno de los grupos estaba dirigido por un ciudadano italiano y explotaba a "
+                 "venezolanas en un piso de Madrid.", ["ES", "VE"],
+                 id="the nationality of a group's leader"),
+    pytest.param("es", "La Guardia Civil ha desmantelado una red que explotaba a temporeros "
+                 "rumanos en La Rioja.", ["ES", "RO"], id="a national agency reads the region"),
+    # en-1756, en-1858, en-1861, es-1318, es-1327, es-1330
+    pytest.param("en", "Police raid Cambridge, Ont. spa in human trafficking investigation. The "
+                 "owners, both from Cambridge, were arrested.", ["CA"],
+                 id="a Canadian province's abbreviation"),
+    pytest.param("en", "LAKE COUNTY, Fla. — The Sheriff's office rescued four human trafficking "
+                 "victims.", ["US"], id="a US state's abbreviation in a dateline"),
+    pytest.param("en", "“This result shows the State of Georgia's commitment to protect children "
+                 "from trafficking,” Carr said.", ["US"], id="the State of Georgia"),
+    pytest.param("en", "The State of Qatar arrested two traffickers who exploited Nepali workers.",
+                 ["NP", "QA"], id="the State of Qatar"),
+    pytest.param("es", "Los pisos donde se explotaba a las mujeres se ubicaban en Irun, "
+                 "Vitoria-Gasteiz y Bilbao.", ["ES"], id="a city's two official names"),
+    pytest.param("es", "La víctima, rumana, fue llevada a un club de alterne de Millanes, "
+                 "regentado por una brasileña.", ["RO"], id="the nationality of a club's manager"),
+    pytest.param("es", "La organización estaba integrada por ciudadanos de origen pakistaní y "
+                 "argentino que explotaban a migrantes nepalíes.", ["NP"],
+                 id="the gang's members' origin"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected

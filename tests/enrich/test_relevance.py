@@ -206,9 +206,9 @@ def test_the_first_sentence_tells_an_arrest_from_a_statistic():
               "to an annual report by the agency, with thousands of victims estimated "
               "nationwide.")
     first, second = relevance.score([f"{arrest} {totals}", f"{totals} {arrest}"], ["en", "en"])
-    # with the word weights the arrest-first pair sits at the threshold (0.47): five statistics
-    # cues after one arrest; the order still moves it from a sure statistic to a near incident
-    assert first.score > 0.4 > 0.1 > second.score
+    # five statistics cues after one arrest keep the arrest-first text near the threshold
+    # (0.53 to 0.66 as dev grew); the order moves it from a sure statistic to an incident
+    assert first.relevant and first.score - second.score > 0.4
     assert second.kind == "awareness_or_policy"
 
 

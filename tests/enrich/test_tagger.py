@@ -183,6 +183,20 @@ def test_hits_carry_tag_span_text_and_confidence():
            "marry men in China.", ["forced_marriage"]),
     ("en", "A young Cambodian woman who was tricked into an arranged marriage in China has been "
            "rescued.", ["forced_marriage"]),
+    # ninth-session dev batches on arrival (en-1745, en-1789, en-1831, es-1232, pt-863, pt-881)
+    ("en", "Six Indians were rescued from Cambodia where they were held against their wish and "
+           "forced to work for cyber scamsters.", ["forced_criminality"]),
+    ("en", "They were lured to Southeast Asia and forced to do illegal work.",
+     ["forced_criminality"]),
+    ("en", "The suspects brought them to Takoradi, Ghana, where they worked as prostitutes for "
+           "several months.", ["sexual"]),
+    ("es", "Eran víctimas de trata y eran utilizadas en condiciones de esclavitud para cultivar "
+           "marihuana en naves de Valencia.", ["forced_criminality"]),
+    ("pt", "Onze trabalhadores foram resgatados de condições semelhantes a escravidão no "
+           "município de Patos do Piauí.", ["labour"]),
+    ("pt", "Numa herdade da região de Beja, 28 estrangeiros foram resgatados, depois de lhes ter "
+           "sido prometido trabalho na agricultura.", ["labour"]),
+    ("pt", "Os cidadãos não foram remunerados e viviam em condições indignas.", ["labour"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
@@ -277,6 +291,13 @@ def test_a_weak_word_in_a_background_sentence_is_not_the_incidents_form():
     pytest.param("es", "La red explotaba sexualmente a las mujeres en un bar. Los hombres fueron "
                  "forzados a trabajar en una finca.", ["labour", "sexual"],
                  id="forced work in another sentence is labour too"),
+    # pt-904: the sentence after the one naming prostitution says how hard they were worked
+    pytest.param("pt", "A rede recrutava jovens mulheres da Romênia e forçava-as à prostituição "
+                 "em Lausanne. Elas eram obrigadas a trabalhar sete dias por semana.", ["sexual"],
+                 id="forced work in the next sentence, at no workplace, describes it"),
+    pytest.param("pt", "A rede forçava mulheres à prostituição em Lausanne. Elas eram obrigadas "
+                 "a trabalhar numa fazenda.", ["labour", "sexual"],
+                 id="forced work on a farm in the next sentence is labour too"),
 ])
 def test_general_forms_beside_another_type(lang, text, expected):
     assert _types(text, lang) == expected

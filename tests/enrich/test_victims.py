@@ -222,6 +222,11 @@ def test_parts_joined_after_an_adjective_are_summed():
            "presuntamente ha vendido al menos 25 bebés a compradores en Singapur.", 25),
     ("es", "El caso comenzó tras la denuncia de cuatro ciudadanos venezolanos que fueron hallados "
            "en graves condiciones de hacinamiento.", 4),
+    # the suspect described after a comma (en-1786); the exploited as the object (es-1244)
+    ("en", "The ring's mastermind was arrested and 28 Indonesian workers were rescued. The "
+           "mastermind, a 50-year-old man surnamed Huang, lured them away.", 28),
+    ("es", "La Policía Nacional detiene a 43 personas de una organización que explotó "
+           "laboralmente a más de un centenar de ciudadanos marroquíes.", 100),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
@@ -307,6 +312,8 @@ def test_nationalities_the_gazetteer_lacked_are_read_past_and_placed():
            "flagrante.", 2),
     ("pt", "A polícia prendeu, nesta quinta-feira (31), um dos acusados de pertencer a um "
            "esquema de tráfico.", 1),
+    ("es", "La Policía Nacional detiene a 43 personas de una organización que explotó "
+           "laboralmente a más de un centenar de ciudadanos marroquíes.", 43),
 ])
 def test_arrests_said_as_a_breakdown_or_without_a_number(lang, text, arrested):
     assert facts(text, lang).arrested_count == arrested

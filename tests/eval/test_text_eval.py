@@ -42,49 +42,17 @@ def _write_gold(directory, rows):
 
 
 def test_each_split_loads_only_its_own_lines(tmp_path):
-    _write_gold(tmp_path, [_line(id="d", split="dev"), _line(id="h", split="heldout"),
-                           _line(id="f", split="fresh"), _line(id="g", split="fresh2"),
-                           _line(id="k", split="fresh3"), _line(id="m", split="fresh4"),
-                           _line(id="n", split="fresh5"), _line(id="p", split="fresh6"),
-                           _line(id="q", split="fresh7"), _line(id="r", split="fresh8"),
-                           _line(id="s", split="fresh9"),
-                           _line(id="t", split="fresh10"),
-                           _line(id="u", split="fresh11"),
-                           _line(id="v", split="fresh12"),
-                           _line(id="w", split="fresh13"),
-                           _line(id="x", split="fresh14"),
-                           _line(id="y", split="fresh15"),
-                           _line(id="z", split="fresh16"),
-                           _line(id="zz", split="fresh17"),
-                           _line(id="zy", split="fresh18"),
-                           _line(id="zx", split="fresh19"),
-                           _line(id="zw", split="fresh20"),
-                           _line(id="zv", split="fresh21"),
-                           _line(id="zu", split="fresh22"),
-                           _line(id="zt", split="fresh23")])
+    named = ("dev", "heldout", *text.FRESH)
+    _write_gold(tmp_path, [_line(id=f"id-{split}", split=split) for split in named])
     ids = {split: [g["id"] for g in text.load_gold(split, tmp_path)] for split in text.SPLITS}
-    assert ids == {"dev": ["d"], "heldout": ["h"], "fresh": ["f"], "fresh2": ["g"],
-                   "fresh3": ["k"], "fresh4": ["m"], "fresh5": ["n"], "fresh6": ["p"],
-                   "fresh7": ["q"], "fresh8": ["r"], "fresh9": ["s"],
-                   "fresh10": ["t"], "fresh11": ["u"], "fresh12": ["v"], "fresh13": ["w"],
-                   "fresh14": ["x"], "fresh15": ["y"], "fresh16": ["z"], "fresh17": ["zz"],
-                   "fresh18": ["zy"], "fresh19": ["zx"], "fresh20": ["zw"],
-                   "fresh21": ["zv"], "fresh22": ["zu"],
-                   "fresh23": ["zt"],
-                   "untuned": ["h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u", "v",
-                               "w", "x", "y", "z", "zz", "zy", "zx", "zw", "zv", "zu", "zt"],
-                   "all": ["d", "h", "f", "g", "k", "m", "n", "p", "q", "r", "s", "t", "u",
-                           "v", "w", "x", "y", "z", "zz", "zy", "zx", "zw", "zv", "zu", "zt"]}
+    assert ids == {split: [f"id-{split}"] for split in named} | {
+        "untuned": [f"id-{split}" for split in named if split != "dev"],
+        "all": [f"id-{split}" for split in named]}
     with pytest.raises(ValueError, match="unknown split"):
         text.load_gold("fresh-ish", tmp_path)
 
 
-@pytest.mark.parametrize("batch", ["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
-                                   "fresh7", "fresh8", "fresh9",
-                                   "fresh10", "fresh11", "fresh12", "fresh13",
-                                   "fresh14", "fresh15", "fresh16", "fresh17",
-                                   "fresh18", "fresh19", "fresh20", "fresh21",
-                                   "fresh22", "fresh23"])
+@pytest.mark.parametrize("batch", text.FRESH)
 def test_fresh_batches_are_apart_from_every_other_split(batch):
     fresh = text.load_gold(batch)
     others = [g for g in text.load_gold("all") if g["split"] != batch]
