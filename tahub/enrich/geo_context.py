@@ -27,6 +27,8 @@ _LINKS = frozenset({"the", "la", "el", "los", "las", "lo", "a", "o", "os", "as",
                     "su", "seu", "sua", "their", "of", "de", "del", "do", "da", "dos", "das",
                     "in", "en", "em", "no", "na", "nos", "nas"})
 _LIST_JOIN = frozenset({"and", "or", "y", "o", "e", "ou"})  # "Syria, Jordan and Lebanon"
+_CITIZENS = frozenset({"al", "ao", "citizen", "citizens", "national", "nationals", "ciudadano",
+                       "ciudadana", "ciudadanos", "ciudadanas", "cidadao", "cidada", "cidadaos"})
 _MEMBER_WORDS = frozenset({"ciudadanos", "ciudadanas", "cidadaos", "cidadas", "citizens",
                            "nationals", "personas", "pessoas", "people", "de", "of", "origen",
                            "origem", "nacionalidad", "nacionalidade"})  # "integrada por
@@ -49,7 +51,7 @@ def _before_cues(lang: str) -> dict[tuple[str, ...], frozenset[str]]:
     kinds: dict[tuple[str, ...], set[str]] = {}
     for key in place_cues(lang):
         kinds.setdefault(key, set()).add("place")
-    for kind in ("neighbourhood", "local_division", "not_place", "distance", "state"):
+    for kind in ("neighbourhood", "local_division", "not_place", "distance", "state", "network"):
         for key in geo_phrases(f"{kind}_before"):
             kinds.setdefault(key, set()).add(kind)
     return {k: frozenset(v) for k, v in kinds.items()}
@@ -205,9 +207,9 @@ def perpetrator(doc: TextDoc, h: Hit, people: list[Hit]) -> bool:
             and doc.sentence_of(p.start) == sentence]
     if "arrest" in near and not any(v != "arrest" for v in near):
         return True
-    if any(p.channel == "vverb" and p.value == "arrest" and 0 <= h.i - p.j <= 2  # "arrested
-           and set(doc.tokens[p.j:h.i]) <= _counted_words()  # three Kenyans", "detuvo a dos
-           for p in people):  # venezolanos"
+    if any(p.channel == "vverb" and p.value == "arrest" and 0 <= h.i - p.j <= 3  # "arrested
+           and set(doc.tokens[p.j:h.i]) <= _counted_words() | _CITIZENS  # three Kenyans",
+           for p in people):  # "detuvo a dos venezolanos", "condenó al ciudadano estadounidense"
         return True
     beside = doc.tokens[max(0, h.i - 2):h.i] + doc.tokens[h.j:h.j + 1]
     if geo_words("suspect_nouns").intersection(beside):

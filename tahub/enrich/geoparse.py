@@ -234,6 +234,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
     mentions: list[tuple[Hit, tuple[Place, ...], bool]] = []
     datelines: set[int] = set()
     kept_demonyms: set[int] = set()  # "de nacionalidades venezolana y dominicana"
+    network_ends: set[int] = set()  # where names of a network's reach end
     for h in geo:
         places: tuple[Place, ...] = h.value
         demonym = all(p.kind == "demonym" for p in places)
@@ -270,6 +271,9 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
         if names_no_place(text, h):
             continue  # "Saúl “N”", a first name whose surname the press withholds; "Sama-sama"
         before = cues_before(doc, h.i, lang)
+        if "network" in before or listed_after_place(doc, h, network_ends):
+            network_ends.add(h.j)  # "asentada en Italia, Nigeria y Argelia": the gang's reach
+            continue
         if "not_place" in before or (
                 h.j < len(doc.tokens) and doc.tokens[h.j] in geo_words("not_place_after")):
             continue  # "Protocolo de Palermo", "alias Wellington", "the Palermo Protocol"

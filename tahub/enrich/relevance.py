@@ -161,12 +161,22 @@ def _features_of(hits: list[Hit], exploitation_hits: int, control_hits: int, n_t
                     _count([h for h in hits if h.start < lead]))
 
 
-def decide(scores: dict[str, float], margin: float) -> tuple[str, float]:
-    """(kind, incident's lead over the next kind beyond `margin`): `incident` only when it
-    beats every other kind by more than `margin` logits, else the best other kind."""
+def decide(scores: dict[str, float], margin: float, event: bool = True) -> tuple[str, float]:
+    """(kind, incident's lead over the next kind beyond `margin`): `incident` only when the text
+    names an event (`event`: an incident or victim cue, such as an arrest, a raid or people
+    rescued) and incident beats every other kind by more than `margin` logits, else the best
+    other kind. Without an event word, "slavery" in a museum's exhibition is no incident however
+    the word weights lean."""
     other = max((k for k in scores if k != "incident"), key=lambda k: scores[k])
     lead = scores["incident"] - scores[other] - margin
+    if not event:
+        lead = min(lead, 0.0)
     return ("incident" if lead > 0 else other), lead
+
+
+def has_event(feats: dict[str, float]) -> bool:
+    """Whether the features count an incident or a victim cue (see `decide`)."""
+    return bool(feats.get("incident") or feats.get("victim"))
 
 
 def _count(hits: list[Hit]) -> dict[str, int]:
@@ -199,7 +209,7 @@ def classify(cue_hits: list[Hit], exploitation_hits: int = 0, control_hits: int 
     for kind, bias, weights in _weights():
         scores[kind] = bias + words[kind] + sum(w * v for g, v in feats.items()
                                                 if (w := weights.get(g)))
-    kind, margin = decide(scores, _incident_margin())
+    kind, margin = decide(scores, _incident_margin(), has_event(feats))
     prob = 1.0 / (1.0 + math.exp(-margin))  # > 0.5 exactly when the text is an incident
     evidence = tuple((h.start, h.end, h.value) for h in hits)
     return RelevanceFact(kind == "incident", round(prob, 4), kind, _count(hits), evidence)

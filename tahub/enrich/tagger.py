@@ -97,8 +97,10 @@ def _in_proper_name(doc: TextDoc, h: Hit) -> bool:
     Infantil"), not what happened; a first sentence that capitalises most words is a headline
     and is left alone."""
     words = [w for w in doc.text[h.start:h.end].split() if len(w) > 3]
-    if len(words) < 2 or not all(w[0].isupper() for w in words):
+    if not words or not all(w[0].isupper() for w in words):
         return False
+    if len(words) == 1 and not _after_capitalised(doc, h):
+        return False  # "Grooming" alone may open a sentence; "Pornografía Infantil y Grooming"
     start, end = doc.sentence_span(h.start)
     if not doc.text[start:h.start].strip():
         return False
@@ -106,6 +108,17 @@ def _in_proper_name(doc: TextDoc, h: Hit) -> bool:
         return True
     sentence = [w for w in doc.text[start:end].split() if len(w) > 3 and w[0].isalpha()]
     return 2 * sum(w[0].isupper() for w in sentence) < len(sentence)
+
+
+_NAME_LINKS = frozenset({"y", "e", "and", "de", "del", "da", "do", "of", "the", "la", "el"})
+
+
+def _after_capitalised(doc: TextDoc, h: Hit) -> bool:
+    """The words before a one-word hit, past "y"/"and"/"de", are capitalised ones of a name."""
+    k = h.i - 1
+    while k >= 0 and doc.tokens[k] in _NAME_LINKS:
+        k -= 1
+    return k >= 0 and doc.text[doc.starts[k]].isupper()
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,6 +182,10 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
             if h not in inner and h.tag == EXPLOITATION + means["type"]):
         found.discard(means["type"])  # "debt bondage" in a brothel
     beside = rules.get("labour_beside_sexual") or {}
+    if beside and beside["type"] in found and found & set(beside.get("slavery_beside", ())) \
+            and all(phrase_key(h.text) in _rule_forms("labour_beside_sexual", "anywhere")
+                    for h in exp if h.tag == EXPLOITATION + beside["type"]):
+        found.discard(beside["type"])  # "babies sold into slavery" at a baby factory
     if beside and sentence_of is not None and {beside["type"], beside["beside"]} <= found:
         told_there = {sentence_of(h.start) for h in exp if h.tag == EXPLOITATION + beside["beside"]}
         workplaces = {sentence_of(h.start) for h in hits  # "Los hombres fueron forzados a
@@ -176,7 +193,7 @@ def exploitation_types(hits: list[TagHit], sentence_of: Callable[[int], int] | N
         told_there |= {k + 1 for k in told_there} - workplaces  # "Elas eram obrigadas a trabalhar"
         if all(phrase_key(h.text) in _rule_forms("labour_beside_sexual", "anywhere")
                or (phrase_key(h.text) in _rule_forms("labour_beside_sexual", "in_sentence")
-                   and sentence_of(h.start) in told_there)
+                   and (sentence_of(h.start) in told_there or not workplaces))
                for h in exp if h.tag == EXPLOITATION + beside["type"]):
             found.discard(beside["type"])  # "forzadas a trabajar ... servicios sexuales"
     for general_of, absorbed in (rules.get("absorbs") or {}).items():

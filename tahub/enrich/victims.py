@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tahub.enrich.gazetteer import country_names
 from tahub.enrich.textindex import Hit, PhraseIndex, TextDoc, normalise
@@ -28,6 +28,8 @@ _CONJ = {"and", "y", "e", "plus", "mas"}
 _DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
               "ano", "anos", "mes", "meses", "semana", "semanas", "dia", "dias", "hora", "horas"}
 _FAMILY = {"family", "families", "familia", "familias", "household"}  # tokens are accent-free
+_MORE = {"other", "more", "additional", "further", "otros", "otras", "mas", "outros", "outras",
+         "mais"}  # "a girl ... five other girls": an addition to the count before
 _AMONG = {"among", "amongst"}  # "eight ... were among nine people arrested" (not "entre 3 y 15")
 _POSSESSIVE = {"their", "his", "her", "sus", "su", "seus", "suas", "seu", "sua"}  # "and their four"
 _JOINERS = _CONJ | _POSSESSIVE
@@ -307,6 +309,25 @@ def _headline(counts: list[tuple[float, Count]], prefer_lead: bool,
     return next(c.value for w, c in whole if w == best)
 
 
+def _add_more(counts: list[tuple[float, Count]], doc: TextDoc,
+              parts: set[int]) -> list[tuple[float, Count]]:
+    """A count said as more of the same, in the next sentence at most and with a victim verb or
+    noun of its own ("an 11-year-old child ... found 15 more children"), adds to the victim
+    count before it; it is then only a part. Further away, "20 other girls" are other cases;
+    "la desaparición de otros seis menores" is not a rescue."""
+    out: list[tuple[float, Count]] = []
+    for w, c in sorted(counts, key=lambda wc: wc[1].start):
+        k = doc.token_at(c.start)
+        more = {doc.tokens[k - 1] if k else "", *doc.tokens[k + 1:k + 2]} & _MORE
+        if more and out and c.start not in parts and w >= 1 \
+                and doc.sentence_of(c.start) - doc.sentence_of(out[-1][1].start) <= 1:
+            pw, prev = out[-1]
+            out[-1] = (pw, replace(prev, value=prev.value + c.value))
+            parts.add(c.start)
+        out.append((w, c))
+    return out
+
+
 def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
     """Victim and arrest facts of one text, given its index hits."""
     window = int(_vocab().get("window", 6))
@@ -464,7 +485,7 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers
                         if set(doc.tokens[max(0, i - 2):i]) & _LOWER_BOUND)
-    victim_counts = [(w, c) for w, c in counts if c.role == "victim"]
+    victim_counts = _add_more([(w, c) for w, c in counts if c.role == "victim"], doc, subgroups)
     first_tokens = (doc.token_at(c.start) for _, c in victim_counts)
     background = {doc.sentence_of(h.start) for h in by.get("vback", [])}  # "last year, 600"
     partial = frozenset(doc.starts[i] for i in first_tokens  # "Mr. K and 13 other labourers"

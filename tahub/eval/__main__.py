@@ -1,6 +1,6 @@
 """`python -m tahub.eval FEATURE [--split SPLIT]`: score a feature on its gold set.
 
-Every feature has `dev`, `heldout` and `all`; text also has `fresh` and `fresh2` to `fresh25`,
+Every feature has `dev`, `heldout` and `all`; text also has `fresh` and `fresh2` to `fresh26`,
 batches collected before the tuning they judge, and `untuned` (every split but dev). Each
 feature module lists its own splits in `SPLITS`.
 """
@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tahub.eval")
     parser.add_argument("feature", choices=sorted(FEATURES))
     parser.add_argument("--split", default="heldout",
-                        help="dev | heldout | all; text also fresh, fresh2 to fresh25, untuned "
+                        help="dev | heldout | all; text also fresh, fresh2 to fresh26, untuned "
                              "(default: heldout)")
     args = parser.parse_args(argv)
     module = importlib.import_module(FEATURES[args.feature])

@@ -19,9 +19,9 @@ LANGS = ("en", "es", "pt")
 # `heldout` was looked at during earlier tuning; `fresh` (first session's end), `fresh2` to
 # `fresh5` (third session), `fresh6` and `fresh7` (fourth), `fresh8` to `fresh12` (fifth),
 # `fresh13` to `fresh16` (sixth), `fresh17` to `fresh19` (seventh), `fresh20` to `fresh23`
-# (eighth), `fresh24` and `fresh25` (ninth) were each collected before the round of changes
+# (eighth), `fresh24` to `fresh26` (ninth) were each collected before the round of changes
 # they judge and are scored at its end. `untuned` is every split but dev; `all` is every line.
-FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 26)))
+FRESH = ("fresh", *(f"fresh{n}" for n in range(2, 27)))
 SPLITS = ("dev", "heldout", *FRESH, "untuned", "all")
 
 

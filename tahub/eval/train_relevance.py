@@ -85,10 +85,12 @@ def fit(gold: list[dict]) -> tuple[object, list[str], float]:
 
 def kinds(model: object, x: list[list[float]], margin: float) -> list[str]:
     """The kind the run time gives each row, as `relevance.classify` decides: `incident` when
-    it beats every other kind by more than `margin`, else the best other kind."""
+    the row has an event cue and incident beats every other kind by more than `margin`, else
+    the best other kind."""
     classes = [str(c) for c in model.classes_]
-    return [relevance.decide(dict(zip(classes, row, strict=True)), margin)[0]
-            for row in model.decision_function(x)]
+    events = [relevance.has_event(dict(zip(relevance.FEATURES, r, strict=False))) for r in x]
+    return [relevance.decide(dict(zip(classes, row, strict=True)), margin, event)[0]
+            for row, event in zip(model.decision_function(x), events, strict=True)]
 
 
 def choose_margin(gold: list[dict]) -> tuple[float, dict[float, float]]:

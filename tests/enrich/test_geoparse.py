@@ -574,6 +574,21 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     pytest.param("es", "La organización estaba integrada por ciudadanos de origen pakistaní y "
                  "argentino que explotaban a migrantes nepalíes.", ["NP"],
                  id="the gang's members' origin"),
+    # second round (en-1896, en-1904, es-666, es-992, es-1278)
+    pytest.param("en", "Eight workers were rescued from a farm in Lilongwe, Malawi, said police "
+                 "spokesperson Inspector Frank Butao.", ["MW"], id="a surname after a title"),
+    pytest.param("en", "Greek Cypriot police said they dismantled a ring that exploited Nigerian "
+                 "women.", ["CY", "NG"], id="Greek Cypriot police"),
+    pytest.param("es", "La red estaba asentada en Italia, Nigeria y Argelia y traía mujeres "
+                 "nigerianas a Almería con falsas ofertas de trabajo.", ["ES", "NG"],
+                 id="where a network has branches"),
+    pytest.param("es", "Cinco trabajadores fueron liberados en Guatemala, a inmediaciones de la "
+                 "Universidad de San Carlos.", ["GT"], id="a university's name"),
+    pytest.param("es", "La sentencia, dictada por el Poder Judicial de Honduras, condenó al "
+                 "ciudadano estadounidense Gary Lee Johnson por explotar a tres niñas.", ["HN"],
+                 id="the convicted man's nationality"),
+    pytest.param("pt", "Dois adultos foram detidos por colocar crianças para pedir dinheiro nas "
+                 "ruas da Zona Norte de Manaus.", ["BR"], id="a district's name is no person's"),
 ])
 def test_which_mentions_are_incident_countries(lang, text, expected):
     assert parse(text, lang).countries == expected

@@ -197,6 +197,34 @@ def test_hits_carry_tag_span_text_and_confidence():
     ("pt", "Numa herdade da região de Beja, 28 estrangeiros foram resgatados, depois de lhes ter "
            "sido prometido trabalho na agricultura.", ["labour"]),
     ("pt", "Os cidadãos não foram remunerados e viviam em condições indignas.", ["labour"]),
+    # second round (en-1473, en-1628, en-1905, es-320, es-798, es-818, es-1361, pt-568, pt-787)
+    ("en", "39 Sri Lankans were lured into working for a Chinese call center gang in Myanmar.",
+     ["forced_criminality"]),
+    ("en", "At the destination the victims were involved in the criminal activities of the drugs "
+           "transportation and selling.", ["forced_criminality"]),
+    ("en", "The children were deployed to hard labour in the quarries.", ["labour"]),
+    ("es", "Un grupo delincuencial pretendía utilizarlos para acciones de narcomenudeo.",
+     ["forced_criminality"]),
+    ("es", "Además, les obligaban a participar en el tráfico de drogas.", ["forced_criminality"]),
+    ("es", "Están acusados de explotación de seres humanos y faltas contra el derecho de los "
+           "trabajadores.", ["labour"]),
+    ("es", "El hijo de la patrona la violó y la obligó a tener relaciones con otros hombres.",
+     ["sexual"]),
+    ("pt", "A jovem foi obrigada a embalar drogas quando estava no cativeiro.",
+     ["forced_criminality"]),
+    ("pt", "Onze índios foram resgatados, pois estavam vivendo como escravos.", ["labour"]),
+    ("pt", "A PJ deteve um casal suspeito de ter pago pelo bebé, tendo em vista assumir a sua "
+           "paternidade à margem do sistema legal de adoção.", ["illegal_adoption"]),
+    ("pt", "Sete portugueses foram detidos em Espanha, acusados de explorarem laboralmente "
+           "outros portugueses.", ["labour"]),
+    # en-1951, en-1964, es-1393
+    ("en", "They confessed that they planned to send the women to China to be sold to anyone who "
+           "wants to marry them.", ["forced_marriage"]),
+    ("en", "Police raided a baby factory in Asaba where babies were sold into slavery.",
+     ["illegal_adoption"]),
+    ("es", "Detuvieron a una red que captaba en Nicaragua a empleadas del hogar y las explotaba "
+           "laboralmente; el cabecilla obligaba a muchas de ellas a mantener relaciones "
+           "sexuales.", ["domestic_servitude", "sexual"]),
 ])
 def test_exploitation_types(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected
@@ -298,6 +326,11 @@ def test_a_weak_word_in_a_background_sentence_is_not_the_incidents_form():
     pytest.param("pt", "A rede forçava mulheres à prostituição em Lausanne. Elas eram obrigadas "
                  "a trabalhar numa fazenda.", ["labour", "sexual"],
                  id="forced work on a farm in the next sentence is labour too"),
+    # es-477, es-981: no workplace anywhere, so the forced work is the sexual exploitation
+    pytest.param("es", "La red captaba mujeres en Paraguay para explotarlas sexualmente en un club "
+                 "de Madrid. Las víctimas denunciaron amenazas. Todas estaban obligadas a "
+                 "trabajar hasta el amanecer.", ["sexual"],
+                 id="forced work far from sexual exploitation, at no workplace, describes it"),
 ])
 def test_general_forms_beside_another_type(lang, text, expected):
     assert _types(text, lang) == expected
@@ -414,6 +447,10 @@ def test_exploitation_in_inflected_news_phrasing(lang, text, kinds):
            "Lucha contra la Trata de Personas y Explotación Sexual Infantil, contó que el caso "
            "ocurrió en Itapúa.", ["labour"]),
     ("en", "Police Free 12 Women From Sexual Exploitation Ring", ["sexual"]),
+    # es-1351: one capitalised word closing an agency's name
+    ("es", "Rescataron a 12 trabajadores en condiciones de explotación laboral. Interviene la "
+           "Ayudantía Fiscal de Delitos Conexos a la Trata de Personas, Pornografía Infantil y "
+           "Grooming.", ["labour"]),
 ])
 def test_a_form_inside_an_agencys_name_is_not_the_incidents(lang, text, expected):
     assert tagger.exploitation_types(tagger.tag([text], [lang])[0]) == expected

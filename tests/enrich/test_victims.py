@@ -227,6 +227,14 @@ def test_parts_joined_after_an_adjective_are_summed():
            "mastermind, a 50-year-old man surnamed Huang, lured them away.", 28),
     ("es", "La Policía Nacional detiene a 43 personas de una organización que explotó "
            "laboralmente a más de un centenar de ciudadanos marroquíes.", 100),
+    # more of the same, said next, adds up (en-1676, en-1798); far away it is other cases
+    ("en", "Police rescued an 11-year-old child from the house. They later found 15 more "
+           "children in a shed.", 16),
+    ("en", "Police rescued two female victims from the apartment on Friday. Two other victims "
+           "were found at a motel.", 4),
+    ("en", "Police rescued 20 girls from the brothel on Friday. The suspects had been charged "
+           "before. In 2019 the agency said it had found the man. Years earlier, 20 other girls "
+           "were rescued in a separate case.", 20),
 ])
 def test_who_is_counted_as_a_victim(lang, text, count):
     assert facts(text, lang).victims_count == count
