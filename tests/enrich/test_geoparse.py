@@ -582,6 +582,8 @@ def test_a_name_before_another_capitalised_word_is_still_not_a_place():
     pytest.param("es", "La red estaba asentada en Italia, Nigeria y Argelia y traía mujeres "
                  "nigerianas a Almería con falsas ofertas de trabajo.", ["ES", "NG"],
                  id="where a network has branches"),
+    pytest.param("en", "The suspects were held in police cells in Ikeja, Lagos, after the rescue "
+                 "of 12 girls.", ["NG"], id="police cells are not a network's"),
     pytest.param("es", "Cinco trabajadores fueron liberados en Guatemala, a inmediaciones de la "
                  "Universidad de San Carlos.", ["GT"], id="a university's name"),
     pytest.param("es", "La sentencia, dictada por el Poder Judicial de Honduras, condenó al "
