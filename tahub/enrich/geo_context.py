@@ -54,6 +54,8 @@ def _before_cues(lang: str) -> dict[tuple[str, ...], frozenset[str]]:
     for kind in ("neighbourhood", "local_division", "not_place", "distance", "state", "network"):
         for key in geo_phrases(f"{kind}_before"):
             kinds.setdefault(key, set()).add(kind)
+    for key in geo_phrases("person_titles"):  # "fiscal Esperanza": a person, not the place
+        kinds.setdefault(key, set()).add("not_place")
     return {k: frozenset(v) for k, v in kinds.items()}
 
 

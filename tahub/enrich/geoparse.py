@@ -312,13 +312,13 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
 
     named = {p.country for h, ps, _ in mentions for p in ps  # names that can only be countries
              if all(q.kind in ("country", "demonym") for q in ps) and not helper(h)}
-    acting = {h.value for h in hits  # "La Guardia Civil" makes "La Rioja" Spain's, not Argentina's
-              if h.channel == "geo_agency" and text[h.start].isupper() and not helper(h)}
     abbreviated = _abbreviated_states(text) if lang == "en" else []
-    acting |= {p.country for p in abbreviated}  # "Cambridge, Ont.": Canada's Cambridge
+    implied = {h.value for h in hits  # "La Guardia Civil" makes "La Rioja" Spain's, not
+               if h.channel == "geo_agency" and text[h.start].isupper() and not helper(h)
+               } | {p.country for p in abbreviated}  # Argentina's; "Cambridge, Ont." Canada's
     by_name = {ps[0].country for h, ps, _ in mentions  # countries named, not by nationality
                if all(q.kind == "country" for q in ps) and not helper(h)}
-    context = named | acting | {  # states name their country too, as big cities do: "Atlanta"
+    context = named | implied | {  # states name their country too, as big cities do: "Atlanta"
         ps[0].country for h, ps, _ in mentions  # makes "Georgia" the state
         if len({p.country for p in ps}) == 1 and not helper(h)
         and (ps[0].kind == "region"
@@ -402,7 +402,7 @@ def parse_doc(doc: TextDoc, hits: list[Hit], lang: str) -> GeoResult:
                 "neighbourhood" in cues_before(doc, h.i, lang)):
             continue  # "el barrio Santa Fe" of a Colombian city is not Argentina's Santa Fe,
             # "el barrio de Guadalupe" not Guadeloupe
-        if place.kind == "region" and by_name and place.country not in named | acting and not (
+        if place.kind == "region" and by_name and place.country not in named | implied and not (
                 place.country in spoken and not by_name & spoken) \
                 and regions_named[place.country] < 2:  # "Bihar, Uttar Pradesh and Nepal"
             continue  # "La Pampa" in a text about Peru is not Argentina's province; but

@@ -34,16 +34,6 @@ def first_names() -> frozenset[str]:
 
 
 PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del"})
-# Capitalised titles before a first name: "Inspector Frank Butao" is a person, where a
-# capitalised word before a first name otherwise makes it a place's ("Puerto Francisco").
-TITLES = frozenset({"inspector", "detective", "sergeant", "officer", "constable", "superintendent",
-                    "commissioner", "judge", "justice", "magistrate", "prosecutor", "attorney",
-                    "minister", "president", "senator", "governor", "mayor", "director", "chief",
-                    "captain", "colonel", "general", "major", "lieutenant", "dr", "mr", "mrs",
-                    "ms", "sr", "sra", "dona", "dom", "don", "dra", "fiscal", "juez", "jueza",
-                    "juiz", "juiza", "delegado", "delegada", "comisario", "comissario",
-                    "agente", "coronel", "capitan", "capitao", "ministro", "ministra",
-                    "presidente", "porta-voz", "alcalde", "alcaldesa", "prefeito", "prefeita"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,7 +77,8 @@ def after_first_name(doc: TextDoc, h: Hit, names: frozenset[str] | set[str],
         if toks[k] in names:
             return not (k > 0 and text[doc.ends[k - 1]:doc.starts[k]] == " "
                         and text[doc.starts[k - 1]].isupper()
-                        and toks[k - 1] not in names and toks[k - 1] not in TITLES)
+                        and toks[k - 1] not in names
+                        and toks[k - 1] not in geo_words("person_titles"))  # "Inspector Frank"
         parts += 1
         if k in place_starts or parts >= NAME_PARTS:
             return False

@@ -309,13 +309,14 @@ def _headline(counts: list[tuple[float, Count]], prefer_lead: bool,
     return next(c.value for w, c in whole if w == best)
 
 
-def _add_more(counts: list[tuple[float, Count]], doc: TextDoc,
-              parts: set[int]) -> list[tuple[float, Count]]:
+def _add_more(counts: list[tuple[float, Count]], doc: TextDoc, parts: set[int]
+              ) -> tuple[list[tuple[float, Count]], set[int]]:
     """A count said as more of the same, in the next sentence at most and with a victim verb or
     noun of its own ("an 11-year-old child ... found 15 more children"), adds to the victim
-    count before it; it is then only a part. Further away, "20 other girls" are other cases;
-    "la desaparición de otros seis menores" is not a rescue."""
+    count before it (the counts, and the starts of those added: only parts now). Further away,
+    "20 other girls" are other cases; "la desaparición de otros seis menores" is no rescue."""
     out: list[tuple[float, Count]] = []
+    added: set[int] = set()
     for w, c in sorted(counts, key=lambda wc: wc[1].start):
         k = doc.token_at(c.start)
         more = {doc.tokens[k - 1] if k else "", *doc.tokens[k + 1:k + 2]} & _MORE
@@ -323,9 +324,9 @@ def _add_more(counts: list[tuple[float, Count]], doc: TextDoc,
                 and doc.sentence_of(c.start) - doc.sentence_of(out[-1][1].start) <= 1:
             pw, prev = out[-1]
             out[-1] = (pw, replace(prev, value=prev.value + c.value))
-            parts.add(c.start)
+            added.add(c.start)
         out.append((w, c))
-    return out
+    return out, added
 
 
 def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
@@ -485,12 +486,13 @@ def extract_doc(doc: TextDoc, hits: list[Hit], lang: str) -> VictimFacts:
                                      doc.text[doc.starts[i]:doc.ends[end - 1]])))
     rounded = frozenset(doc.starts[i] for i, _, _ in numbers
                         if set(doc.tokens[max(0, i - 2):i]) & _LOWER_BOUND)
-    victim_counts = _add_more([(w, c) for w, c in counts if c.role == "victim"], doc, subgroups)
+    victim_counts, added = _add_more([(w, c) for w, c in counts if c.role == "victim"], doc,
+                                     subgroups)
     first_tokens = (doc.token_at(c.start) for _, c in victim_counts)
     background = {doc.sentence_of(h.start) for h in by.get("vback", [])}  # "last year, 600"
     partial = frozenset(doc.starts[i] for i in first_tokens  # "Mr. K and 13 other labourers"
                         if (i > 0 and doc.tokens[i - 1] in _JOINERS) or _in_group(doc, i)
-                        or doc.sentence_of(doc.starts[i]) in background) | subgroups
+                        or doc.sentence_of(doc.starts[i]) in background) | subgroups | added
     victims = _headline(victim_counts, prefer_lead=True,
                         rounded=rounded, partial=partial)
     if victims is None and by.get("victim1") and all(h.value for h in by["victim1"]):
