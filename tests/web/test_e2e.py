@@ -125,13 +125,16 @@ def test_overview_and_map_in_spanish(page, server) -> None:  # type: ignore[no-u
     page.get_by_role("button", name="Aplicar").click()
     page.wait_for_url("**/map?*country=CO*")
     wait_for_map(page)
-    # layer toggles: switching the incident hexagons off removes their shapes
-    before = page.locator(".leaflet-overlay-pane path").count()
+    # layer toggles: switching the incident hexagons off removes their shapes. Only the
+    # hexagons' pane is counted: the country's departments load on their own, and counting the
+    # whole overlay pane raced with them (they could arrive after `before` was taken)
+    hexes = page.locator(".leaflet-hexes-pane path")
+    before = hexes.count()
     page.get_by_role("checkbox", name="Focos de incidentes (4)").uncheck()
     # wait (up to the default timeout) for fewer shapes: the last one detached. A locator, not
     # wait_for_function, whose polling the pages' CSP refuses when its first check fails
-    page.locator(".leaflet-overlay-pane path").nth(before - 1).wait_for(state="detached")
-    assert page.locator(".leaflet-overlay-pane path").count() < before
+    hexes.nth(before - 1).wait_for(state="detached")
+    assert hexes.count() < before
     page.wait_for_timeout(500)
     assert page.locator("html").get_attribute("lang") == "es"
     shot(page, "map-es")
